@@ -1,0 +1,57 @@
+#pragma once
+
+#include "diagnostics/rule_registry.h"
+#include "support/source_location.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bzc {
+
+// A value for a {name} placeholder. Most values (an id, a number) read the
+// same in every language; `english` is set where the wording differs.
+struct DiagnosticArg {
+    std::string name;
+    std::string value;
+    std::string english;
+
+    DiagnosticArg(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
+    DiagnosticArg(std::string n, std::string zh, std::string en)
+        : name(std::move(n)), value(std::move(zh)), english(std::move(en)) {}
+};
+using DiagnosticArgs = std::vector<DiagnosticArg>;
+
+// One finding. The message is rendered only when printed, in the language
+// the user asked for, from the rule's message and these arguments.
+struct Diagnostic {
+    const Rule* rule = nullptr;
+    SourceLocation location;
+    DiagnosticArgs args;
+    Severity severity = Severity::Error;  // resolved for the draft stage
+
+    std::string message(Language lang) const;
+};
+
+// Collects findings of one run. Stages report through it; nobody prints
+// directly, so every output format sees the same findings.
+class DiagnosticSink {
+public:
+    void report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args = {});
+
+    // Resolves severities for the draft stage and sorts by position (stable,
+    // so findings at one position keep the order they were reported in).
+    void finish(std::optional<model::Stage> stage);
+
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+    std::size_t count(Severity s) const;
+    bool has_errors() const { return count(Severity::Error) > 0; }
+    bool has_io_failure() const;
+    // Errors reported so far in one file (before finish), to stop early.
+    std::size_t reported_errors_in(std::uint32_t file) const;
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace bzc

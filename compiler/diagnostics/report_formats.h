@@ -1,0 +1,31 @@
+#pragma once
+
+#include "diagnostics/diagnostic.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace bzc {
+
+class SourceManager;
+
+enum class ReportFormat { Text, Json, Sarif };
+
+// file:line:col: severity: message [RULE-ID], with the rule's hint on an
+// indented line below, as compilers print notes.
+void write_text_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                       Language lang);
+
+// {"diagnostics":[{"file","line","column","severity","rule","message"}], "errors", "warnings", "notes"}
+void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                       Language lang);
+
+// SARIF 2.1.0, one run, the rules that fired in tool.driver.rules, columns in code points.
+void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
+                        Language lang);
+
+// "2 个错误，1 个警告" / "2 errors, 1 warning"; empty when there are no findings.
+std::string summary_line(const DiagnosticSink& sink, Language lang);
+
+}  // namespace bzc

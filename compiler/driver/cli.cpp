@@ -1,0 +1,273 @@
+#include "driver/cli.h"
+
+#include "diagnostics/report_formats.h"
+#include "driver/compilation.h"
+#include "emit/canonical_xml.h"
+#include "support/atomic_file.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#ifndef BZC_VERSION
+#define BZC_VERSION "0"
+#endif
+
+namespace bzc::driver {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int exit_ok = 0;
+constexpr int exit_errors = 1;
+constexpr int exit_usage = 2;
+
+struct GlobalOptions {
+    std::string lang = "zh";
+    Language language() const { return lang == "en" ? Language::English : Language::Chinese; }
+};
+
+// Directories given to `bzc check` are searched for .md and .xml sources,
+// skipping hidden and build directories, in a stable order.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(path, ec)) {
+            files.push_back(path);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+             it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            std::string name = it->path().filename().string();
+            if (it->is_directory(ec) && (name.starts_with(".") || name.starts_with("build"))) {
+                it.disable_recursion_pending();
+                continue;
+            }
+            std::string ext = it->path().extension().string();
+            if (it->is_regular_file(ec) && (ext == ".md" || ext == ".xml")) found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+std::optional<model::Stage> parse_stage_option(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    auto stage = model::parse_stage(text);
+    if (!stage) throw CLI::ValidationError("--stage", "unknown stage '" + text + "' (工作组讨论稿, 征求意见稿, 送审稿, 报批稿, 发布稿)");
+    return stage;
+}
+
+void print_summary(const std::vector<Diagnostic>& all, Language lang) {
+    DiagnosticSink counts;
+    (void)counts;
+    std::size_t errors = 0, warnings = 0, notes = 0;
+    for (const auto& d : all) {
+        if (d.severity == Severity::Error) ++errors;
+        else if (d.severity == Severity::Warning) ++warnings;
+        else ++notes;
+    }
+    if (errors + warnings + notes == 0) return;
+    if (lang == Language::Chinese) {
+        std::cerr << errors << " 个错误，" << warnings << " 个警告";
+        if (notes) std::cerr << "，" << notes << " 个提示";
+    } else {
+        std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings");
+        if (notes) std::cerr << ", " << notes << (notes == 1 ? " note" : " notes");
+    }
+    std::cerr << '\n';
+}
+
+int run_check(const std::vector<std::string>& inputs, const std::string& stage_text, const std::string& format,
+              const GlobalOptions& global) {
+    CompileOptions options;
+    options.stage = parse_stage_option(stage_text);
+    Compiler compiler(options);
+    std::vector<Diagnostic> all;
+    bool errors = false, io_failure = false;
+    std::vector<std::string> files = expand_paths(inputs);
+    if (files.empty()) {
+        std::cerr << "bzc: " << (global.language() == Language::Chinese ? "没有找到要检查的文件（.md 或 .xml）" : "no files to check (.md or .xml)") << '\n';
+        return exit_usage;
+    }
+    for (const auto& file : files) {
+        CompiledDocument result = compiler.compile(file);
+        errors = errors || result.has_errors();
+        io_failure = io_failure || result.has_io_failure();
+        all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+    }
+    if (format == "json") write_json_report(std::cout, all, compiler.sources(), global.language());
+    else if (format == "sarif") write_sarif_report(std::cout, all, compiler.sources(), global.language());
+    else {
+        write_text_report(std::cout, all, compiler.sources(), global.language());
+        print_summary(all, global.language());
+    }
+    std::cout.flush();
+    if (io_failure) return exit_usage;
+    return errors ? exit_errors : exit_ok;
+}
+
+int run_xml(const std::string& input, const std::string& output, bool force, const GlobalOptions& global) {
+    Compiler compiler(CompileOptions{});
+    CompiledDocument result = compiler.compile(input);
+    write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
+    if (result.has_io_failure()) return exit_usage;
+    if (!result.document || (result.has_errors() && !force)) {
+        print_summary(result.diagnostics, global.language());
+        return exit_errors;
+    }
+    std::string xml = emit::write_canonical_xml(*result.document);
+    if (output.empty() || output == "-") {
+        std::cout << xml;
+    } else {
+        std::string error = write_file_atomically(output, xml);
+        if (!error.empty()) {
+            std::cerr << "bzc: error: " << error << " [IO-02]\n";
+            return exit_usage;
+        }
+    }
+    return result.has_errors() ? exit_errors : exit_ok;
+}
+
+int run_rules(const std::string& format, const GlobalOptions& global) {
+    const auto& rules = RuleRegistry::instance().rules();
+    Language lang = global.language();
+    if (format == "json") {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& r : rules) {
+            nlohmann::ordered_json item;
+            item["id"] = r.id;
+            item["name"] = r.name;
+            item["clause"] = r.clause.empty() ? "" : "GB/T 1.1—2020 " + r.clause;
+            item["confidence"] = r.confidence;
+            item["severity"] = severity_name(r.severity);
+            nlohmann::ordered_json stages = nlohmann::ordered_json::object();
+            for (auto stage : model::all_stages) stages[std::string(model::stage_key(stage))] = severity_name(r.severity_for(stage));
+            item["stages"] = std::move(stages);
+            item["summary"] = r.summary.in(lang);
+            list.push_back(std::move(item));
+        }
+        std::cout << nlohmann::ordered_json{{"rules", std::move(list)}}.dump(2) << '\n';
+        return exit_ok;
+    }
+    for (const auto& r : rules) {
+        std::string clause = r.clause.empty() ? "-" : r.clause + (r.confidence.empty() ? "" : " [" + r.confidence + "]");
+        std::cout << r.id << '\t' << severity_name(r.severity) << '\t' << clause << '\t' << r.summary.in(lang) << '\n';
+    }
+    return exit_ok;
+}
+
+int run_explain(const std::string& id, const GlobalOptions& global) {
+    const Rule* r = RuleRegistry::instance().find(id);
+    Language lang = global.language();
+    bool zh = lang == Language::Chinese;
+    if (!r) {
+        std::cerr << "bzc: " << (zh ? "没有规则 " : "no rule ") << id << (zh ? "；用 bzc rules 列出全部规则" : "; run bzc rules to list them") << '\n';
+        return exit_usage;
+    }
+    std::cout << r->id << "  " << r->name << '\n' << r->summary.in(lang) << "\n\n";
+    if (!r->clause.empty()) {
+        std::cout << (zh ? "依据：GB/T 1.1—2020 " : "Clause: GB/T 1.1—2020 ") << r->clause << " [" << r->confidence << "]\n";
+    }
+    std::cout << (zh ? "默认级别：" : "Default severity: ") << severity_name(r->severity) << '\n';
+    for (auto stage : model::all_stages) {
+        if (r->severity_for(stage) != r->severity) {
+            std::cout << "  " << model::stage_name_zh(stage) << ": " << severity_name(r->severity_for(stage)) << '\n';
+        }
+    }
+    std::cout << (zh ? "消息：" : "Message: ") << r->message.in(lang) << '\n';
+    if (!r->hint.in(lang).empty()) std::cout << (zh ? "提示：" : "Hint: ") << r->hint.in(lang) << '\n';
+    std::cout << (zh ? "规则文件：" : "Defined in: ") << r->file << '\n';
+    return exit_ok;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App app{"bzc — 标准编译器 (standards compiler): checks and builds standards drafted under GB/T 1.1—2020"};
+    app.name("bzc");
+    app.set_version_flag("--version", std::string("bzc ") + BZC_VERSION);
+    app.require_subcommand(0, 1);
+    GlobalOptions global;
+    app.add_option("--lang", global.lang, "Language of messages: zh (default) or en")
+        ->check(CLI::IsMember({"zh", "en"}));
+
+    std::vector<std::string> check_paths;
+    std::string check_stage, check_format = "text";
+    auto* check = app.add_subcommand("check", "Check standards (files or directories) and report problems");
+    check->add_option("paths", check_paths, "Markdown (.md) or XML (.xml) sources, or directories")->required();
+    check->add_option("--stage", check_stage, "Draft stage to check for, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
+    check->add_option("--format", check_format, "Output: text (default), json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
+    check->fallthrough();
+
+    std::string xml_input, xml_output;
+    bool xml_force = false;
+    auto* xml = app.add_subcommand("xml", "Write the canonical XML of a source");
+    xml->add_option("file", xml_input, "Markdown or XML source")->required();
+    xml->add_option("-o,--output", xml_output, "Output file (default: standard output)");
+    xml->add_flag("--force", xml_force, "Write the XML even when the source has errors");
+    xml->fallthrough();
+
+    std::string rules_format = "text";
+    auto* rules = app.add_subcommand("rules", "List the rule catalog");
+    rules->add_option("--format", rules_format, "Output: text (default) or json")->check(CLI::IsMember({"text", "json"}));
+    rules->fallthrough();
+
+    std::string explain_id;
+    auto* explain = app.add_subcommand("explain", "Explain what a rule demands");
+    explain->add_option("rule", explain_id, "Rule id, e.g. META-01")->required();
+    explain->fallthrough();
+
+    std::vector<std::string> help_topic;
+    auto* help = app.add_subcommand("help", "Show help for bzc or a command");
+    help->add_option("command", help_topic, "Command to explain");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        std::cout << app.help();
+        return exit_ok;
+    } catch (const CLI::CallForVersion&) {
+        std::cout << "bzc " << BZC_VERSION << '\n';
+        return exit_ok;
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "bzc: " << e.what() << "\n";
+        std::cerr << (global.lang == "en" ? "Run 'bzc help' for usage.\n" : "用法见 bzc help。\n");
+        return exit_usage;
+    }
+    try {
+        if (*check) return run_check(check_paths, check_stage, check_format, global);
+        if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
+        if (*rules) return run_rules(rules_format, global);
+        if (*explain) return run_explain(explain_id, global);
+        if (*help) {
+            if (!help_topic.empty()) {
+                for (auto* sub : app.get_subcommands({})) {
+                    if (sub->get_name() == help_topic.front()) {
+                        std::cout << sub->help();
+                        return exit_ok;
+                    }
+                }
+                std::cerr << "bzc: no command '" << help_topic.front() << "'\n";
+                return exit_usage;
+            }
+            std::cout << app.help();
+            return exit_ok;
+        }
+    } catch (const CLI::ValidationError& e) {
+        std::cerr << "bzc: " << e.what() << '\n';
+        return exit_usage;
+    }
+    std::cerr << app.help();
+    return exit_usage;
+}
+
+}  // namespace bzc::driver

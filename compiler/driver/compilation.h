@@ -1,0 +1,41 @@
+#pragma once
+
+#include "diagnostics/diagnostic.h"
+#include "model/document.h"
+#include "support/source_manager.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bzc::driver {
+
+struct CompileOptions {
+    std::optional<model::Stage> stage;  // overrides the stage in the cover data
+};
+
+// One source through the pipeline: load → front end → analysis → checks.
+struct CompiledDocument {
+    std::string path;
+    std::optional<model::Document> document;  // empty when the source could not be read at all
+    std::vector<Diagnostic> diagnostics;      // severities resolved for the document's stage
+    bool has_errors() const;
+    bool has_io_failure() const;
+};
+
+class Compiler {
+public:
+    explicit Compiler(CompileOptions options) : options_(options) {}
+
+    CompiledDocument compile(const std::string& path);
+    const SourceManager& sources() const { return sources_; }
+
+private:
+    CompileOptions options_;
+    SourceManager sources_;
+};
+
+// Markdown unless the name ends in .xml.
+bool is_xml_path(const std::string& path);
+
+}  // namespace bzc::driver

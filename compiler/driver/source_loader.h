@@ -1,0 +1,21 @@
+#pragma once
+
+#include "diagnostics/diagnostic.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace bzc {
+class SourceManager;
+}
+
+namespace bzc::driver {
+
+// Reads a source file, enforces the size limit, decodes it to UTF-8
+// (converting UTF-16 and GB18030/GBK with a warning) and registers it.
+// Returns the file id when the text can be parsed; otherwise reports why
+// (IO-01, LIMIT-01, ENC-01, ENC-02, ENC-04) and returns nothing.
+std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink);
+
+}  // namespace bzc::driver

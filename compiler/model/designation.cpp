@@ -1,0 +1,308 @@
+#include "model/designation.h"
+
+#include "support/limits.h"
+#include "support/resources.h"
+#include "support/utf8.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+namespace bzc::model {
+
+namespace {
+
+struct DesignationCodes {
+    std::set<std::string, std::less<>> industry;
+    std::set<std::string, std::less<>> international;
+};
+
+const DesignationCodes& codes() {
+    static const DesignationCodes loaded = [] {
+        DesignationCodes c;
+        YAML::Node root = YAML::Load(std::string(embedded_resource("rules/codes.yaml")));
+        for (const auto& entry : root["industry"]) c.industry.insert(entry.first.as<std::string>());
+        for (const auto& entry : root["international"]) c.international.insert(entry.as<std::string>());
+        return c;
+    }();
+    return loaded;
+}
+
+bool is_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Reads code points from the text and folds full-width ASCII forms and the
+// ideographic space to their ASCII counterparts, remembering that it did.
+class Cursor {
+public:
+    Cursor(std::string_view text, std::size_t pos) : text_(text), pos_(pos) {}
+
+    std::size_t pos() const { return pos_; }
+    void reset(std::size_t pos) { pos_ = pos; }
+    bool at_end() const { return pos_ >= text_.size(); }
+    bool folded() const { return folded_; }
+
+    char32_t peek() const {
+        if (at_end()) return 0;
+        std::size_t p = pos_;
+        return fold(utf8::decode(text_, p));
+    }
+    char32_t raw_peek() const {
+        if (at_end()) return 0;
+        std::size_t p = pos_;
+        return utf8::decode(text_, p);
+    }
+    char32_t next() {
+        char32_t raw = utf8::decode(text_, pos_);
+        char32_t c = fold(raw);
+        // Full-width letters, digits and slashes are deviations; full-width
+        // parentheses and spaces are how Chinese text is written.
+        if (c != raw && (is_upper(c) || is_digit(c) || c == '/' || c == '.')) folded_ = true;
+        return c;
+    }
+    bool accept(char32_t c) {
+        if (peek() != c) return false;
+        next();
+        return true;
+    }
+    bool accept(std::string_view ascii) {
+        std::size_t save = pos_;
+        bool save_folded = folded_;
+        for (char ch : ascii) {
+            if (!accept(static_cast<char32_t>(ch))) {
+                pos_ = save;
+                folded_ = save_folded;
+                return false;
+            }
+        }
+        return true;
+    }
+
+private:
+    static char32_t fold(char32_t c) {
+        if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+        if (c == 0x3000) return ' ';
+        return c;
+    }
+    std::string_view text_;
+    std::size_t pos_;
+    bool folded_ = false;
+};
+
+
+std::string read_while(Cursor& cur, bool (*pred)(char32_t), std::size_t max_len) {
+    std::string out;
+    while (!cur.at_end() && pred(cur.peek()) && out.size() <= max_len) out += static_cast<char>(cur.next());
+    return out;
+}
+
+bool is_org_char(char32_t c) { return is_upper(c) || is_digit(c); }
+
+// The code part: GB/T, DB43/T, T/CAS, ISO/IEC TR, JB/T …
+std::optional<std::pair<DesignationFamily, std::string>> read_code(Cursor& cur) {
+    std::string letters = read_while(cur, is_upper, 8);
+    if (letters.empty() || letters.size() > 6) return std::nullopt;
+    auto suffix_t_or_z = [&](std::string& code) {
+        std::size_t save = cur.pos();
+        if (cur.accept('/')) {
+            char32_t c = cur.peek();
+            if ((c == 'T' || c == 'Z')) {
+                cur.next();
+                if (!is_upper(cur.peek())) {
+                    code += '/';
+                    code += static_cast<char>(c);
+                    return;
+                }
+            }
+            cur.reset(save);
+        }
+    };
+    if (letters == "GB") {
+        std::string code = "GB";
+        suffix_t_or_z(code);
+        return std::pair{DesignationFamily::National, code};
+    }
+    if ((letters == "DB" || letters == "DBS") && is_digit(cur.peek())) {
+        std::string digits = read_while(cur, is_digit, 6);
+        if (digits.size() != 2 && digits.size() != 4 && digits.size() != 6) return std::nullopt;
+        std::string code = letters + digits;
+        suffix_t_or_z(code);
+        return std::pair{DesignationFamily::Local, code};
+    }
+    if ((letters == "T" || letters == "Q") && cur.accept('/')) {
+        std::string org = read_while(cur, is_org_char, 16);
+        if (org.empty() || !is_upper(static_cast<char32_t>(org[0])) || org.size() > 16) return std::nullopt;
+        return std::pair{letters == "T" ? DesignationFamily::Group : DesignationFamily::Enterprise, letters + "/" + org};
+    }
+    if (letters == "ITU") {
+        if (cur.accept("-T")) return std::pair{DesignationFamily::International, std::string("ITU-T")};
+        if (cur.accept("-R")) return std::pair{DesignationFamily::International, std::string("ITU-R")};
+        return std::nullopt;
+    }
+    const auto& c = codes();
+    if (c.international.count(letters)) {
+        std::string code = letters;
+        // ISO/IEC, ISO/TS, IEC/TR, ISO/IEC TR, ISO/IEC Guide …
+        while (true) {
+            std::size_t save = cur.pos();
+            if (cur.accept('/')) {
+                std::string more = read_while(cur, is_upper, 5);
+                if (!more.empty()) { code += "/" + more; continue; }
+            }
+            cur.reset(save);
+            break;
+        }
+        for (std::string_view kind : {"TR", "TS", "PAS", "Guide"}) {
+            std::size_t save = cur.pos();
+            if (cur.accept(' ') && cur.accept(kind) && cur.peek() == ' ') {
+                code += " ";
+                code += kind;
+                break;
+            }
+            cur.reset(save);
+        }
+        return std::pair{DesignationFamily::International, code};
+    }
+    if (c.industry.count(letters)) {
+        std::string code = letters;
+        suffix_t_or_z(code);
+        return std::pair{DesignationFamily::Industry, code};
+    }
+    return std::nullopt;
+}
+
+bool is_year_dash(char32_t c, bool& deviant) {
+    if (c == U'\u2014') { deviant = false; return true; }
+    // hyphen-minus, en dash, full-width hyphen-minus (folded to '-'), box-drawing line, minus sign
+    if (c == '-' || c == U'\u2013' || c == U'\u2500' || c == U'\u2212' || c == U'\u2012') { deviant = true; return true; }
+    return false;
+}
+
+std::optional<std::pair<Designation, std::size_t>> parse_at(std::string_view text, std::size_t start) {
+    Cursor cur(text, start);
+    auto code = read_code(cur);
+    if (!code) return std::nullopt;
+    Designation d;
+    d.family = code->first;
+    d.code = code->second;
+
+    bool spaced = false;
+    while (cur.peek() == ' ' || cur.peek() == U'\u00A0') { cur.next(); spaced = true; }
+    if (d.family == DesignationFamily::International && d.code.starts_with("ITU")) {
+        // ITU-T X.509, ITU-R BT.709
+        std::string series = read_while(cur, is_upper, 3);
+        if (series.empty() || !cur.accept('.')) return std::nullopt;
+        std::string num = read_while(cur, is_digit, 6);
+        if (num.empty()) return std::nullopt;
+        d.number = series + "." + num;
+    } else {
+        std::string num = read_while(cur, is_digit, 12);
+        if (num.empty() || num.size() > 12) return std::nullopt;
+        while (cur.peek() == '.') {
+            std::size_t save = cur.pos();
+            cur.next();
+            std::string part = read_while(cur, is_digit, 6);
+            if (part.empty()) { cur.reset(save); break; }
+            num += "." + part;
+        }
+        d.number = num;
+    }
+    if (!spaced) d.deviations.push_back(DesignationDeviation::MissingSpace);
+
+    // Year: —2020 for Chinese documents, :2015 for ISO/IEC style.
+    std::size_t before_year = cur.pos();
+    bool deviant = false;
+    char32_t sep = cur.raw_peek();
+    if (is_year_dash(sep, deviant) || cur.peek() == '-') {
+        if (cur.peek() == '-' && sep != '-') deviant = true;  // full-width hyphen
+        cur.next();
+        std::string year = read_while(cur, is_digit, 5);
+        if (year.size() == 4) {
+            d.year = year;
+            if (deviant) d.deviations.push_back(DesignationDeviation::YearSeparator);
+        } else {
+            cur.reset(before_year);
+        }
+    } else if (cur.peek() == ':') {
+        cur.next();
+        std::string year = read_while(cur, is_digit, 5);
+        if (year.size() == 4) d.year = year; else cur.reset(before_year);
+    }
+    // （所有部分）; the full-width parentheses fold to ASCII, which is also accepted.
+    std::size_t before_parts = cur.pos();
+    if (cur.accept('(')) {
+        static constexpr std::string_view all_parts = "所有部分";
+        if (text.substr(cur.pos()).starts_with(all_parts)) {
+            cur.reset(cur.pos() + all_parts.size());
+            if (cur.accept(')')) d.all_parts = true;
+        }
+        if (!d.all_parts) cur.reset(before_parts);
+    }
+    if (cur.folded()) d.deviations.push_back(DesignationDeviation::FullWidth);
+    // A designation does not run on into more letters or digits (GB/T 1234ABC).
+    char32_t after = cur.peek();
+    if (utf8::is_ascii_alpha(after) || is_digit(after)) return std::nullopt;
+    if (cur.pos() - start > limits::max_designation_length * 4) return std::nullopt;
+    return std::pair{d, cur.pos()};
+}
+
+}  // namespace
+
+std::string Designation::sequence() const {
+    auto dot = number.find('.');
+    if (family == DesignationFamily::International && code.starts_with("ITU")) return number;
+    return dot == std::string::npos ? number : number.substr(0, dot);
+}
+
+std::string Designation::part() const {
+    auto dot = number.find('.');
+    if (family == DesignationFamily::International && code.starts_with("ITU")) return {};
+    return dot == std::string::npos ? std::string() : number.substr(dot + 1);
+}
+
+std::string Designation::undated() const { return code + " " + number; }
+
+std::string Designation::canonical() const {
+    std::string out = undated();
+    if (!year.empty()) out += (family == DesignationFamily::International ? ":" : "\u2014") + year;
+    if (all_parts) out += "（所有部分）";
+    return out;
+}
+
+bool Designation::has(DesignationDeviation d) const {
+    for (auto x : deviations) if (x == d) return true;
+    return false;
+}
+
+std::optional<Designation> parse_designation(std::string_view text) {
+    text = utf8::trim(text);
+    if (text.empty() || text.size() > limits::max_designation_length * 4) return std::nullopt;
+    auto parsed = parse_at(text, 0);
+    if (!parsed || parsed->second != text.size()) return std::nullopt;
+    return parsed->first;
+}
+
+std::vector<DesignationMatch> find_designations(std::string_view text) {
+    std::vector<DesignationMatch> found;
+    std::size_t pos = 0;
+    char32_t previous = 0;
+    while (pos < text.size()) {
+        std::size_t start = pos;
+        char32_t c = utf8::decode(text, pos);
+        char32_t folded = (c >= 0xFF21 && c <= 0xFF3A) ? c - 0xFEE0 : c;
+        bool boundary = !(utf8::is_ascii_alpha(previous) || utf8::is_ascii_digit(previous) || previous == '/' ||
+                          previous == '-' || previous == '.' || (previous >= 0xFF10 && previous <= 0xFF5A));
+        if (boundary && is_upper(folded)) {
+            if (auto parsed = parse_at(text, start)) {
+                found.push_back({start, parsed->second - start, parsed->first});
+                pos = parsed->second;
+                previous = 'A';
+                continue;
+            }
+        }
+        previous = c;
+    }
+    return found;
+}
+
+}  // namespace bzc::model

@@ -1,0 +1,80 @@
+#include "model/document.h"
+
+#include <algorithm>
+
+namespace bzc::model {
+
+std::size_t Table::column_count() const {
+    std::size_t widest = 0;
+    for (const auto& row : rows) {
+        std::size_t width = 0;
+        for (const auto& cell : row.cells) width += static_cast<std::size_t>(std::max(cell.column_span, 1));
+        widest = std::max(widest, width);
+    }
+    return widest;
+}
+
+std::string_view fixed_title(SectionKind kind) {
+    switch (kind) {
+        case SectionKind::Foreword: return "前言";
+        case SectionKind::Introduction: return "引言";
+        case SectionKind::Scope: return "范围";
+        case SectionKind::NormativeReferences: return "规范性引用文件";
+        case SectionKind::TermsAndDefinitions: return "术语和定义";
+        case SectionKind::Bibliography: return "参考文献";
+        case SectionKind::Index: return "索引";
+        default: return {};
+    }
+}
+
+bool is_chapter(SectionKind kind) {
+    switch (kind) {
+        case SectionKind::Scope:
+        case SectionKind::NormativeReferences:
+        case SectionKind::TermsAndDefinitions:
+        case SectionKind::SymbolsAndAbbreviations:
+        case SectionKind::Chapter: return true;
+        default: return false;
+    }
+}
+
+bool is_top_level_element(SectionKind kind) {
+    return is_chapter(kind) || kind == SectionKind::Foreword || kind == SectionKind::Introduction ||
+           kind == SectionKind::Annex || kind == SectionKind::Bibliography || kind == SectionKind::Index;
+}
+
+SectionKind chapter_kind_for_title(std::string_view title) {
+    if (title == "范围") return SectionKind::Scope;
+    if (title == "规范性引用文件") return SectionKind::NormativeReferences;
+    if (title == "术语和定义") return SectionKind::TermsAndDefinitions;
+    if (title == "符号和缩略语" || title == "缩略语和符号" || title == "符号" || title == "缩略语" ||
+        title == "代号和缩略语" || title == "符号、代号和缩略语") {
+        return SectionKind::SymbolsAndAbbreviations;
+    }
+    return SectionKind::Chapter;
+}
+
+namespace {
+void append_plain(const Inlines& inlines, std::string& out) {
+    for (const auto& in : inlines) {
+        switch (in.kind) {
+            case InlineKind::Text:
+            case InlineKind::Code:
+            case InlineKind::Math:
+            case InlineKind::Citation: out += in.text; break;
+            case InlineKind::LineBreak: out += '\n'; break;
+            case InlineKind::CrossReference:
+            case InlineKind::FootnoteReference: out += in.resolved_text; break;
+            default: append_plain(in.children, out); break;
+        }
+    }
+}
+}  // namespace
+
+std::string plain_text(const Inlines& inlines) {
+    std::string out;
+    append_plain(inlines, out);
+    return out;
+}
+
+}  // namespace bzc::model

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstddef>
+
+// Resource limits on input, enforced with diagnostics (rule LIMIT-*), never by
+// crashing. Each is far above what a real standard needs: the longest
+// published standards are a few MB of text, tables in Word cannot exceed 63
+// columns, and GB/T 1.1 allows two list levels and six heading levels.
+namespace bzc::limits {
+
+inline constexpr std::size_t max_source_bytes = 32u * 1024u * 1024u;
+inline constexpr std::size_t max_front_matter_bytes = 256u * 1024u;
+inline constexpr int max_block_nesting = 32;
+inline constexpr int max_inline_nesting = 32;
+inline constexpr std::size_t max_table_columns = 63;
+inline constexpr std::size_t max_table_cells = 200000;
+inline constexpr std::size_t max_designation_length = 64;
+inline constexpr std::size_t max_xml_depth = 64;
+
+}  // namespace bzc::limits
