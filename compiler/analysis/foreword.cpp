@@ -31,7 +31,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // of technical changes, the edition history) are not invented: the checks
 // report them as missing.
 void generate_foreword(model::Document& doc) {
-    if (!doc.metadata.present) return;
+    // Nothing to write it from without the cover data (an XML source may carry an empty <metadata/>).
+    if (!doc.metadata.present || (doc.metadata.number.empty() && doc.metadata.title.empty())) return;
     for (const auto& s : doc.sections) {
         if (s.kind == model::SectionKind::Foreword) return;
     }

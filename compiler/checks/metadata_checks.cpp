@@ -110,8 +110,10 @@ void check_adoption(const model::Metadata& m, DiagnosticSink& sink) {
 void check_metadata(const model::Document& doc, DiagnosticSink& sink) {
     const auto& m = doc.metadata;
     if (!m.present) return;  // FM-01 already says the cover data is missing
-    if (m.number.empty()) sink.report("FM-06", m.location, {{"field", "number"}, {"meaning", "标准编号", "the document number"}});
-    if (m.title.empty()) sink.report("FM-06", m.location, {{"field", "title"}, {"meaning", "标准名称", "the title"}});
+    // A field written with a value of the wrong type was reported by the reader (FM-05).
+    auto missing = [&](const char* field) { return !m.field_locations.count(field); };
+    if (m.number.empty() && missing("number")) sink.report("FM-06", m.location, {{"field", "number"}, {"meaning", "标准编号", "the document number"}});
+    if (m.title.empty() && missing("title")) sink.report("FM-06", m.location, {{"field", "title"}, {"meaning", "标准名称", "the title"}});
     check_number(m, sink);
     for (const auto& replaced : m.replaces) {
         auto d = model::parse_designation(replaced);

@@ -80,6 +80,24 @@ SourceLocation locate_schema_error(const ErrorContext& ctx, const xmlError* erro
     return {ctx.file, line, column};
 }
 
+// The first well-formedness error: libxml2 goes on after it and its last
+// error is often "premature end of data" at the end of the file.
+struct FirstError {
+    bool seen = false;
+    int line = 0;
+    int column = 0;
+    std::string message;
+};
+
+void on_parse_error(void* user, xmlErrorPtr error) {
+    auto* first = static_cast<FirstError*>(user);
+    if (first->seen || error->level < XML_ERR_ERROR) return;
+    first->seen = true;
+    first->line = error->line;
+    first->column = error->int2;
+    first->message = clean_message(error->message);
+}
+
 void on_schema_error(void* user, xmlErrorPtr error) {
     auto* ctx = static_cast<ErrorContext*>(user);
     if (++ctx->reported > max_schema_errors) return;
@@ -101,20 +119,19 @@ bool validate_xml_source(std::uint32_t file, const SourceManager& sources, Diagn
     // No NOENT (entities are not substituted), no DTDLOAD, no network; errors
     // are collected from the context instead of printed.
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    FirstError first;
+    xmlSetStructuredErrorFunc(&first, on_parse_error);
     std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
         xmlCtxtReadMemory(parser.get(), text.data(), static_cast<int>(text.size()), sources.file(file).path.c_str(),
                           "UTF-8", options),
         xmlFreeDoc);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
     if (!doc || !parser->wellFormed) {
-        const xmlError* error = xmlCtxtGetLastError(parser.get());
         SourceLocation where{file, 1, 1};
-        std::string reason = "unknown error";
-        if (error) {
-            reason = clean_message(error->message);
-            if (error->line > 0) {
-                where = sources.location_at_byte_column(file, static_cast<std::uint32_t>(error->line),
-                                                        static_cast<std::uint32_t>(std::max(error->int2, 1)));
-            }
+        std::string reason = first.seen ? first.message : "unknown error";
+        if (first.line > 0) {
+            where = sources.location_at_byte_column(file, static_cast<std::uint32_t>(first.line),
+                                                    static_cast<std::uint32_t>(std::max(first.column, 1)));
         }
         sink.report("XML-01", where, {{"reason", reason}});
         return false;

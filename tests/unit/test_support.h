@@ -1,0 +1,68 @@
+#pragma once
+
+#include "analysis/analysis.h"
+#include "checks/check.h"
+#include "diagnostics/diagnostic.h"
+#include "emit/canonical_xml.h"
+#include "frontend/markdown/markdown_reader.h"
+#include "frontend/xml/xml_reader.h"
+#include "support/source_manager.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace bzc::test {
+
+// A source run through the whole pipeline in memory.
+struct Compiled {
+    SourceManager sources;
+    model::Document document;
+    std::vector<Diagnostic> diagnostics;
+    std::string xml;
+
+    // "RULE line:column" for each finding, in order, leaving out `skip`.
+    std::vector<std::string> findings(const std::string& skip = "") const {
+        std::vector<std::string> out;
+        for (const auto& d : diagnostics) {
+            if (d.rule->id == skip) continue;
+            out.push_back(d.rule->id + " " + std::to_string(d.location.line) + ":" + std::to_string(d.location.column));
+        }
+        return out;
+    }
+    bool has(const std::string& rule) const {
+        for (const auto& d : diagnostics)
+            if (d.rule->id == rule) return true;
+        return false;
+    }
+};
+
+inline Compiled compile_text(const std::string& text, bool xml = false, const std::string& name = "") {
+    Compiled c;
+    DiagnosticSink sink;
+    std::uint32_t file = c.sources.add(name.empty() ? (xml ? "input.xml" : "input.md") : name, text);
+    c.document = xml ? frontend::read_xml(file, c.sources, sink) : frontend::read_markdown(file, c.sources, sink);
+    analysis::analyse(c.document, sink);
+    checks::run_all_checks(c.document, sink);
+    sink.finish(c.document.metadata.stage);
+    c.diagnostics = sink.diagnostics();
+    c.xml = emit::write_canonical_xml(c.document);
+    return c;
+}
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::string source_path(const std::string& relative) { return std::string(BZC_SOURCE_DIR) + "/" + relative; }
+
+// Front matter that makes a minimal, clean standard around a body.
+inline std::string with_cover(const std::string& body) {
+    return "---\nnumber: DB43/T 2345—2022\ntitle: 机关事务标准化工作指南\nstage: 征求意见稿\n---\n" + body;
+}
+
+}  // namespace bzc::test
