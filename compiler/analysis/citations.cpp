@@ -17,7 +17,6 @@ void split_citations(model::Inlines& inlines) {
     }
     if (!any) return;
     model::Inlines out;
-    bool changed = false;
     for (auto& in : inlines) {
         if (!in.children.empty()) split_citations(in.children);
         if (in.kind != model::InlineKind::Text) {
@@ -29,7 +28,6 @@ void split_citations(model::Inlines& inlines) {
             out.push_back(std::move(in));
             continue;
         }
-        changed = true;
         std::size_t done = 0;
         for (const auto& m : matches) {
             if (m.offset > done) {
@@ -59,7 +57,6 @@ void split_citations(model::Inlines& inlines) {
             out.push_back(std::move(text));
         }
     }
-    (void)changed;
     inlines = std::move(out);
 }
 

@@ -84,7 +84,8 @@ private:
                         t.text = clause_number.empty() ? item.number : clause_number + " " + item.number;
                     }
                     define(item.id, t);
-                    collect_blocks(item.blocks, clause_number);
+                    // A nested item is referred to through its parent: 5.2 b) 2).
+                    collect_blocks(item.blocks, t.text.empty() ? clause_number : t.text);
                 }
             } else if (block.is<model::Note>()) {
                 collect_blocks(block.as<model::Note>().blocks, clause_number);

@@ -26,6 +26,6 @@ void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagno
                         Language lang);
 
 // "2 个错误，1 个警告" / "2 errors, 1 warning"; empty when there are no findings.
-std::string summary_line(const DiagnosticSink& sink, Language lang);
+std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang);
 
 }  // namespace bzc

@@ -19,10 +19,13 @@ void write_text_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
     }
 }
 
-std::string summary_line(const DiagnosticSink& sink, Language lang) {
-    std::size_t errors = sink.count(Severity::Error);
-    std::size_t warnings = sink.count(Severity::Warning);
-    std::size_t notes = sink.count(Severity::Note);
+std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang) {
+    std::size_t errors = 0, warnings = 0, notes = 0;
+    for (const auto& d : diagnostics) {
+        if (d.severity == Severity::Error) ++errors;
+        else if (d.severity == Severity::Warning) ++warnings;
+        else ++notes;
+    }
     if (errors + warnings + notes == 0) return {};
     if (lang == Language::Chinese) {
         std::string s = std::to_string(errors) + " 个错误，" + std::to_string(warnings) + " 个警告";

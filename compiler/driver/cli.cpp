@@ -67,23 +67,8 @@ std::optional<model::Stage> parse_stage_option(const std::string& text) {
 }
 
 void print_summary(const std::vector<Diagnostic>& all, Language lang) {
-    DiagnosticSink counts;
-    (void)counts;
-    std::size_t errors = 0, warnings = 0, notes = 0;
-    for (const auto& d : all) {
-        if (d.severity == Severity::Error) ++errors;
-        else if (d.severity == Severity::Warning) ++warnings;
-        else ++notes;
-    }
-    if (errors + warnings + notes == 0) return;
-    if (lang == Language::Chinese) {
-        std::cerr << errors << " 个错误，" << warnings << " 个警告";
-        if (notes) std::cerr << "，" << notes << " 个提示";
-    } else {
-        std::cerr << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings");
-        if (notes) std::cerr << ", " << notes << (notes == 1 ? " note" : " notes");
-    }
-    std::cerr << '\n';
+    std::string line = summary_line(all, lang);
+    if (!line.empty()) std::cerr << line << '\n';
 }
 
 int run_check(const std::vector<std::string>& inputs, const std::string& stage_text, const std::string& format,
