@@ -5,6 +5,8 @@ namespace bzc::checks {
 const std::vector<Check>& all_checks() {
     static const std::vector<Check> checks = {
         {"metadata", check_metadata},
+        {"unique-elements", check_unique_elements},
+        {"term-entries", check_term_entries},
     };
     return checks;
 }

@@ -339,9 +339,7 @@ void MarkdownReader::handle_heading(cmark_node* heading) {
             }
         }
         if (is_fixed) {
-            for (const auto& existing : doc_.sections) {
-                if (existing.kind == section.kind) sink_.report("DSL-15", where, {{"element", std::string(model::fixed_title(section.kind))}});
-            }
+            // The title is fixed: bzc prints it.
         } else if (plain.starts_with("附录")) {
             section.kind = SectionKind::Annex;
             std::string_view rest = std::string_view(plain).substr(std::strlen("附录"));
@@ -1001,7 +999,6 @@ void MarkdownReader::convert_term_entry(Section& section) {
         section.term.definition = std::move(definition);
     }
     section.blocks = std::move(rest);
-    if (section.term.definition.empty()) sink_.report("DSL-10", section.location, {{"term", section.term.preferred}});
 }
 
 }  // namespace

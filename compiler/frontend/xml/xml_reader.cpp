@@ -163,7 +163,6 @@ private:
             t.source_location = where(src);
         }
         blocks(node, s.blocks, 0);
-        if (t.definition.empty()) sink_.report("DSL-10", s.location, {{"term", t.preferred}});
         return s;
     }
 
