@@ -54,7 +54,9 @@ private:
             t.why_not_en = "the clause lies in an unnumbered element";
         }
         define(section.id, t);
-        collect_blocks(section.blocks, section.number);
+        // Items of a list directly in a chapter or annex print as 第5章 b) / 附录A b).
+        bool element = model::is_chapter(section.kind) || section.kind == SectionKind::Annex;
+        collect_blocks(section.blocks, element ? t.text : section.number);
         for (auto& child : section.children) collect(child);
     }
 

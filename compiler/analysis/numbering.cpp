@@ -154,6 +154,7 @@ public:
 private:
     void visit(Section& section) {
         inlines(section.title, nullptr);
+        inlines(section.term.symbol, nullptr);
         inlines(section.term.definition, nullptr);
         inlines(section.term.source, nullptr);
         blocks(section.blocks);

@@ -7,6 +7,7 @@ const std::vector<Check>& all_checks() {
         {"metadata", check_metadata},
         {"unique-elements", check_unique_elements},
         {"term-entries", check_term_entries},
+        {"footnotes", check_footnotes},
     };
     return checks;
 }

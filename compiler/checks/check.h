@@ -23,5 +23,6 @@ void run_all_checks(const model::Document& doc, DiagnosticSink& sink);
 void check_metadata(const model::Document& doc, DiagnosticSink& sink);
 void check_unique_elements(const model::Document& doc, DiagnosticSink& sink);
 void check_term_entries(const model::Document& doc, DiagnosticSink& sink);
+void check_footnotes(const model::Document& doc, DiagnosticSink& sink);
 
 }  // namespace bzc::checks

@@ -117,7 +117,11 @@ private:
         w_.open_block("term", {{"id", s.id}, {"number", s.number}, {"pinyin", t.pinyin}});
         w_.text_element("preferred", t.preferred);
         for (const auto& a : t.admitted) w_.text_element("admitted", a);
-        if (!t.symbol.empty()) w_.text_element("symbol", t.symbol);
+        if (!t.symbol.empty()) {
+            w_.open_inline("symbol");
+            inlines(t.symbol);
+            w_.close_inline();
+        }
         if (!t.english.empty()) w_.text_element("english", t.english);
         if (!t.abbreviation.empty()) w_.text_element("abbreviation", t.abbreviation);
         if (!t.definition.empty()) {
@@ -254,9 +258,13 @@ private:
                 case InlineKind::Math: w_.text_element("m", in.text); break;
                 case InlineKind::Code: w_.text_element("code", in.text); break;
                 case InlineKind::LineBreak: w_.empty_element("br"); break;
-                case InlineKind::CrossReference: w_.empty_element("xref", {{"target", in.text}}); break;
+                case InlineKind::CrossReference:
+                    w_.empty_element("xref", {{"target", in.text}, {"text", in.resolved_text}});
+                    break;
                 case InlineKind::Citation: w_.text_element("std", in.text); break;
-                case InlineKind::FootnoteReference: w_.empty_element("fn", {{"ref", in.text}}); break;
+                case InlineKind::FootnoteReference:
+                    w_.empty_element("fn", {{"ref", in.text}, {"mark", in.resolved_text}});
+                    break;
             }
         }
     }

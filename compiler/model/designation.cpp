@@ -4,8 +4,6 @@
 #include "support/resources.h"
 #include "support/utf8.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
 
 namespace bzc::model {
@@ -17,12 +15,23 @@ struct DesignationCodes {
     std::set<std::string, std::less<>> international;
 };
 
+// The first column of a code list in rules/codes/: "CODE<TAB>meaning" lines.
+void read_code_list(std::string_view text, std::set<std::string, std::less<>>& into) {
+    while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (line.empty() || line.front() == '#') continue;
+        std::size_t tab = line.find('\t');
+        into.emplace(line.substr(0, tab));
+    }
+}
+
 const DesignationCodes& codes() {
     static const DesignationCodes loaded = [] {
         DesignationCodes c;
-        YAML::Node root = YAML::Load(std::string(embedded_resource("rules/codes.yaml")));
-        for (const auto& entry : root["industry"]) c.industry.insert(entry.first.as<std::string>());
-        for (const auto& entry : root["international"]) c.international.insert(entry.as<std::string>());
+        read_code_list(embedded_resource("rules/codes/industry.txt"), c.industry);
+        read_code_list(embedded_resource("rules/codes/international.txt"), c.international);
         return c;
     }();
     return loaded;
@@ -284,23 +293,40 @@ std::optional<Designation> parse_designation(std::string_view text) {
 
 std::vector<DesignationMatch> find_designations(std::string_view text) {
     std::vector<DesignationMatch> found;
+    // Designations start with an ASCII capital or a full-width one (EF BC A1–BA)
+    // and not in the middle of a word or number. Most text is Chinese, so
+    // look only at those bytes instead of decoding every character.
+    auto is_word_byte = [](unsigned char b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '/' || b == '-' || b == '.';
+    };
+    auto is_full_width_alnum = [&](std::size_t end) {  // the three bytes before `end`
+        if (end < 3) return false;
+        auto b0 = static_cast<unsigned char>(text[end - 3]), b1 = static_cast<unsigned char>(text[end - 2]),
+             b2 = static_cast<unsigned char>(text[end - 1]);
+        if (b0 != 0xEF) return false;
+        return (b1 == 0xBC && b2 >= 0x90) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A);
+    };
     std::size_t pos = 0;
-    char32_t previous = 0;
     while (pos < text.size()) {
-        std::size_t start = pos;
-        char32_t c = utf8::decode(text, pos);
-        char32_t folded = (c >= 0xFF21 && c <= 0xFF3A) ? c - 0xFEE0 : c;
-        bool boundary = !(utf8::is_ascii_alpha(previous) || utf8::is_ascii_digit(previous) || previous == '/' ||
-                          previous == '-' || previous == '.' || (previous >= 0xFF10 && previous <= 0xFF5A));
-        if (boundary && is_upper(folded)) {
-            if (auto parsed = parse_at(text, start)) {
-                found.push_back({start, parsed->second - start, parsed->first});
+        auto b = static_cast<unsigned char>(text[pos]);
+        bool ascii_capital = b >= 'A' && b <= 'Z';
+        bool full_width_capital = b == 0xEF && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xBC &&
+                                  static_cast<unsigned char>(text[pos + 2]) >= 0xA1 && static_cast<unsigned char>(text[pos + 2]) <= 0xBA;
+        if (!ascii_capital && !full_width_capital) {
+            ++pos;
+            continue;
+        }
+        bool boundary = pos == 0 || (!is_word_byte(static_cast<unsigned char>(text[pos - 1])) && !is_full_width_alnum(pos));
+        if (boundary) {
+            if (auto parsed = parse_at(text, pos)) {
+                found.push_back({pos, parsed->second - pos, parsed->first});
                 pos = parsed->second;
-                previous = 'A';
                 continue;
             }
         }
-        previous = c;
+        // Skip the rest of this run of letters: a designation cannot start inside it.
+        ++pos;
+        while (pos < text.size() && is_word_byte(static_cast<unsigned char>(text[pos]))) ++pos;
     }
     return found;
 }

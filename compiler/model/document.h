@@ -156,7 +156,7 @@ enum class AnnexObligation { Normative, Informative };
 struct TermEntry {
     std::string preferred;              // the term (黑体 on print)
     std::vector<std::string> admitted;  // 许用术语
-    std::string symbol;
+    Inlines symbol;                     // 符号, may hold math or subscripts
     std::string english;                // English equivalent
     std::string abbreviation;           // after the English equivalent: "…；UPI"
     Inlines definition;

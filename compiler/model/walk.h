@@ -83,6 +83,7 @@ template <class D, class F> void for_each_blocks(D& doc, F&& f) {
 template <class D, class F> void for_each_inlines(D& doc, F&& f) {
     for_each_section(doc, [&](auto& section, auto*) {
         f(section.title);
+        f(section.term.symbol);
         f(section.term.definition);
         f(section.term.source);
     });

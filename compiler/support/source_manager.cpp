@@ -3,6 +3,7 @@
 #include "support/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace bzc {
 
@@ -20,10 +21,10 @@ std::uint32_t SourceManager::add(std::string path, std::string text) {
     file.path = std::move(path);
     file.text = std::move(text);
     file.line_starts.push_back(0);
-    for (std::size_t i = 0; i < file.text.size(); ++i) {
-        if (file.text[i] == '\n' && i + 1 < file.text.size()) {
-            file.line_starts.push_back(static_cast<std::uint32_t>(i + 1));
-        }
+    const char* begin = file.text.data();
+    const char* end = begin + file.text.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p) {
+        if (p + 1 < end) file.line_starts.push_back(static_cast<std::uint32_t>(p + 1 - begin));
     }
     files_.push_back(std::move(file));
     return static_cast<std::uint32_t>(files_.size());

@@ -69,7 +69,8 @@ void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation loc
     if (depth > 16) return;
     for (const xmlNode* n = parent->children; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            append_plain_text(out, collapse_space(reinterpret_cast<const char*>(n->content)), location);
+            // Cell text follows the DSL's conventions: $math$, H~2~O, [^a] …
+            append_text_with_conventions(collapse_space(reinterpret_cast<const char*>(n->content)), location, out);
         } else if (is(n, "br")) {
             model::Inline br;
             br.kind = model::InlineKind::LineBreak;

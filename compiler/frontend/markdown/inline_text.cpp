@@ -1,5 +1,7 @@
 #include "frontend/markdown/inline_text.h"
 
+#include "support/utf8.h"
+
 namespace bzc::frontend {
 
 void append_plain_text(model::Inlines& out, std::string_view text, SourceLocation location) {
@@ -31,9 +33,18 @@ std::size_t find_script_end(std::string_view text, std::size_t open, char delimi
 
 }  // namespace
 
-void append_text_with_conventions(std::string_view text, const std::function<SourceLocation(std::size_t)>& locate,
-                                  model::Inlines& out,
-                                  const std::function<void(std::string_view, SourceLocation)>& on_undefined_footnote) {
+void append_text_with_conventions(std::string_view text, SourceLocation start, model::Inlines& out) {
+    // Columns advance by characters; count them only up to where one is needed.
+    std::size_t counted_bytes = 0;
+    std::uint32_t counted_columns = 0;
+    auto locate = [&](std::size_t offset) {
+        if (!start.known()) return start;
+        counted_columns += static_cast<std::uint32_t>(utf8::count_code_points(text.substr(counted_bytes, offset - counted_bytes)));
+        counted_bytes = offset;
+        SourceLocation at = start;
+        at.column += counted_columns;
+        return at;
+    };
     std::size_t plain_start = 0;
     std::size_t i = 0;
     auto flush = [&](std::size_t end) {
@@ -67,8 +78,16 @@ void append_text_with_conventions(std::string_view text, const std::function<Sou
             }
         } else if (c == '[' && i + 1 < text.size() && text[i + 1] == '^') {
             std::size_t close = text.find(']', i + 2);
-            if (close != std::string_view::npos && close > i + 2) {
-                on_undefined_footnote(text.substr(i + 2, close - i - 2), locate(i));
+            std::string_view label = close == std::string_view::npos ? std::string_view() : text.substr(i + 2, close - i - 2);
+            if (!label.empty() && label.find(' ') == std::string_view::npos) {
+                flush(i);
+                model::Inline ref;
+                ref.kind = model::InlineKind::FootnoteReference;
+                ref.text = std::string(label);
+                ref.location = locate(i);
+                out.push_back(std::move(ref));
+                i = plain_start = close + 1;
+                continue;
             }
         }
         ++i;

@@ -2,19 +2,18 @@
 
 #include "model/document.h"
 
-#include <functional>
 #include <string_view>
 
 namespace bzc::frontend {
 
 // Splits Markdown text into inlines by the DSL's text conventions, which
 // CommonMark itself does not know: $TeX$ for inline math, ~sub~ and ^sup^ as
-// in pandoc (H~2~O, m^2^). `locate(byte_offset)` gives the source location of
-// an offset into `text`. Calls `on_undefined_footnote(label, location)` for a
-// "[^label]" that cmark left as text because no definition exists.
-void append_text_with_conventions(std::string_view text, const std::function<SourceLocation(std::size_t)>& locate,
-                                  model::Inlines& out,
-                                  const std::function<void(std::string_view, SourceLocation)>& on_undefined_footnote);
+// in pandoc (H~2~O, m^2^), and "[^label]" footnote references where cmark
+// did not make one (no definition, or inside a raw HTML table; the footnote
+// checks then report a missing definition). `start` is the location of the
+// text's first character; cmark's text runs never span lines, so later
+// characters are further along the same line.
+void append_text_with_conventions(std::string_view text, SourceLocation start, model::Inlines& out);
 
 // Appends plain text, merging with a preceding text inline.
 void append_plain_text(model::Inlines& out, std::string_view text, SourceLocation location);

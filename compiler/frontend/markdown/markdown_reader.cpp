@@ -116,12 +116,26 @@ public:
     model::Document read();
 
 private:
+    // Byte columns from cmark become character columns. Nodes arrive in
+    // source order, so counting goes on from the previous node of the same
+    // line instead of from the line start: linear in the line, not quadratic.
     SourceLocation location(cmark_node* node) const {
         int line = cmark_node_get_start_line(node);
         int column = cmark_node_get_start_column(node);
         if (line <= 0) return {file_, line_offset_ + 1, 1};
-        return sources_.location_at_byte_column(file_, static_cast<std::uint32_t>(line) + line_offset_,
-                                                static_cast<std::uint32_t>(std::max(column, 1)));
+        auto file_line = static_cast<std::uint32_t>(line) + line_offset_;
+        auto byte_column = static_cast<std::uint32_t>(std::max(column, 1));
+        if (file_line != cached_line_ || byte_column < cached_byte_column_) {
+            cached_line_ = file_line;
+            cached_byte_column_ = 1;
+            cached_column_ = 1;
+            cached_text_ = sources_.file(file_).line_text(file_line);
+        }
+        std::size_t from = cached_byte_column_ - 1;
+        std::size_t to = std::min<std::size_t>(byte_column - 1, cached_text_.size());
+        if (to > from) cached_column_ += static_cast<std::uint32_t>(utf8::count_code_points(cached_text_.substr(from, to - from)));
+        cached_byte_column_ = static_cast<std::uint32_t>(std::max(to, from) + 1);
+        return {file_, file_line, cached_column_};
     }
     std::string_view source_line(cmark_node* node) const {
         return sources_.file(file_).line_text(static_cast<std::uint32_t>(cmark_node_get_start_line(node)) + line_offset_);
@@ -146,7 +160,7 @@ private:
     std::optional<Attributes> take_attributes(cmark_node* parent, std::string_view context,
                                               std::initializer_list<std::string_view> allowed = {});
     void strip_prefix(cmark_node* paragraph, std::size_t bytes);
-    std::string first_text(cmark_node* paragraph) const;
+    std::string_view first_text(cmark_node* paragraph) const;
     void report_unsupported(cmark_node* node, std::string construct_zh, std::string construct_en,
                             std::string advice_zh, std::string advice_en);
 
@@ -156,6 +170,10 @@ private:
     std::uint32_t line_offset_ = 0;
     model::Document doc_;
     std::vector<Section*> stack_;  // open sections, index = heading level - 1
+    mutable std::uint32_t cached_line_ = 0;
+    mutable std::uint32_t cached_byte_column_ = 1;
+    mutable std::uint32_t cached_column_ = 1;
+    mutable std::string_view cached_text_;
     bool reported_outside_ = false;
 };
 
@@ -184,6 +202,7 @@ void MarkdownReader::read_body(std::string_view body) {
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
     cmark_parser_feed(parser.get(), body.data(), body.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), cmark_node_free);
+    parser.reset();  // its line buffers are no longer needed while the model is built
 
     collect_footnotes(root.get());
     for (cmark_node* node = cmark_node_first_child(root.get()); node; node = cmark_node_next(node)) {
@@ -276,9 +295,9 @@ std::optional<Attributes> MarkdownReader::take_attributes(cmark_node* parent, st
     return attrs;
 }
 
-std::string MarkdownReader::first_text(cmark_node* paragraph) const {
+std::string_view MarkdownReader::first_text(cmark_node* paragraph) const {
     cmark_node* first = cmark_node_first_child(paragraph);
-    return first && is_type(first, "text") ? std::string(literal(first)) : std::string();
+    return first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? literal(first) : std::string_view();
 }
 
 void MarkdownReader::strip_prefix(cmark_node* paragraph, std::size_t bytes) {
@@ -419,7 +438,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
     }
     std::string_view type = type_name(node);
     if (type == "paragraph") {
-        std::string text = first_text(node);
+        std::string_view text = first_text(node);
         if (text.starts_with("表：") || text.starts_with("表:")) return convert_caption(node, out, true);
         if (text.starts_with("图：") || text.starts_with("图:")) return convert_caption(node, out, false);
         if (is_image_only_paragraph(node)) {
@@ -462,7 +481,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
     }
     if (type == "block_quote") {
         cmark_node* first = cmark_node_first_child(node);
-        std::string text = first && is_type(first, "paragraph") ? first_text(first) : std::string();
+        std::string_view text = first && is_type(first, "paragraph") ? first_text(first) : std::string_view();
         std::size_t note = labelled_prefix(text, "注");
         std::size_t example = labelled_prefix(text, "示例");
         if (!note && !example) {
@@ -542,7 +561,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
 }
 
 void MarkdownReader::convert_paragraph(cmark_node* node, Blocks& out) {
-    std::string text = first_text(node);
+    std::string_view text = first_text(node);
     Block block;
     block.location = location(node);
     std::size_t note = labelled_prefix(text, "注");
@@ -569,7 +588,7 @@ void MarkdownReader::convert_paragraph(cmark_node* node, Blocks& out) {
 cmark_node* MarkdownReader::convert_caption(cmark_node* node, Blocks& out, bool table) {
     std::string label = table ? "表" : "图";
     cmark_node* next = cmark_node_next(node);
-    std::size_t prefix = first_text(node).starts_with(label + "：") ? label.size() + std::strlen("：") : label.size() + 1;
+    std::size_t prefix = first_text(node).starts_with(std::string(label) + "：") ? label.size() + std::strlen("：") : label.size() + 1;
     strip_prefix(node, prefix);
 
     // A line of the caption paragraph that starts with 单位为 is the unit line.
@@ -703,8 +722,11 @@ void MarkdownReader::convert_where(cmark_node* list, model::Formula& formula) {
                 continue;
             }
             split = true;
-            std::string before(utf8::trim(in.text.substr(0, pos)));
-            std::string after(utf8::trim(in.text.substr(pos + dash.size())));
+            // Only the white space next to the dash goes; "第 $i$ 项" keeps its spaces.
+            std::string before = in.text.substr(0, pos);
+            while (!before.empty() && before.back() == ' ') before.pop_back();
+            std::string after = in.text.substr(pos + dash.size());
+            after.erase(0, after.find_first_not_of(' ') == std::string::npos ? after.size() : after.find_first_not_of(' '));
             if (!before.empty()) append_plain_text(entry.symbol, before, in.location);
             if (!after.empty()) append_plain_text(entry.explanation, after, in.location);
         }
@@ -784,42 +806,33 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
     std::vector<Inlines*> targets{&out};
     for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
         Inlines& target = *targets.back();
-        std::string_view type = type_name(node);
+        cmark_node_type type = cmark_node_get_type(node);
         SourceLocation where = location(node);
-        if (type == "text") {
+        if (type == CMARK_NODE_TEXT) {
             std::string_view text = literal(node);
-            int line = cmark_node_get_start_line(node);
-            int column = cmark_node_get_start_column(node);
-            auto locate = [&](std::size_t offset) {
-                if (line <= 0) return where;
-                return sources_.location_at_byte_column(file_, static_cast<std::uint32_t>(line) + line_offset_,
-                                                        static_cast<std::uint32_t>(column + static_cast<int>(offset)));
-            };
-            append_text_with_conventions(text, locate, target, [&](std::string_view label, SourceLocation at) {
-                sink_.report("DSL-08", at, {{"label", std::string(label)}});
-            });
-        } else if (type == "softbreak") {
+            append_text_with_conventions(text, where, target);
+        } else if (type == CMARK_NODE_SOFTBREAK) {
             // Kept as a newline until term entries have been split into
             // lines; resolve_soft_breaks then turns it into a space or nothing.
             append_plain_text(target, "\n", where);
-        } else if (type == "linebreak") {
+        } else if (type == CMARK_NODE_LINEBREAK) {
             Inline br;
             br.kind = InlineKind::LineBreak;
             br.location = where;
             target.push_back(std::move(br));
-        } else if (type == "code") {
+        } else if (type == CMARK_NODE_CODE) {
             Inline code;
             code.kind = InlineKind::Code;
             code.text = std::string(literal(node));
             code.location = where;
             target.push_back(std::move(code));
-        } else if (type == "emph" || type == "strong") {
+        } else if (type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG) {
             Inline span;
-            span.kind = type == "emph" ? InlineKind::Emphasis : InlineKind::Strong;
+            span.kind = type == CMARK_NODE_EMPH ? InlineKind::Emphasis : InlineKind::Strong;
             span.location = where;
             convert_inlines(node, span.children, depth + 1);
             target.push_back(std::move(span));
-        } else if (type == "link") {
+        } else if (type == CMARK_NODE_LINK) {
             std::string url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
             if (url.starts_with("#")) {
                 Inline ref;
@@ -840,10 +853,10 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
                 }
                 for (auto& in : shown) target.push_back(std::move(in));
             }
-        } else if (type == "image") {
+        } else if (type == CMARK_NODE_IMAGE) {
             report_unsupported(node, "文字中的图片", "an image inside text",
                                "图片单独成段，写作“![图题](文件){#标识符}”", "an image is a paragraph of its own: '![caption](file){#id}'");
-        } else if (type == "html_inline") {
+        } else if (type == CMARK_NODE_HTML_INLINE) {
             std::string tag(literal(node));
             for (auto& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (tag == "<sub>" || tag == "<sup>") {
@@ -863,7 +876,7 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
                 report_unsupported(node, "HTML标签" + tag, "the HTML tag " + tag,
                                    "文字中只可使用<sub>、<sup>和<br>", "only <sub>, <sup> and <br> may be used in text");
             }
-        } else if (type == "footnote_reference") {
+        } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
             // cmark keeps the footnote's number; the label is in the source: [^label]
             std::string_view line_text = source_line(node);
             std::size_t col = static_cast<std::size_t>(std::max(cmark_node_get_start_column(node), 1)) - 1;
@@ -882,7 +895,8 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
             ref.location = where;
             target.push_back(std::move(ref));
         } else {
-            report_unsupported(node, std::string(type), std::string(type), "", "");
+            std::string name(type_name(node));
+            report_unsupported(node, name, name, "", "");
         }
     }
 }
@@ -987,8 +1001,15 @@ void MarkdownReader::convert_term_entry(Section& section) {
                 continue;
             }
             if (definition.empty() && (text.starts_with("符号：") || text.starts_with("符号:"))) {
+                // Keep the line's inlines (math, subscripts) without the label.
                 std::size_t skip = text.starts_with("符号：") ? std::strlen("符号：") : std::strlen("符号:");
-                section.term.symbol = std::string(utf8::trim(text.substr(skip)));
+                if (!line.empty() && line.front().kind == InlineKind::Text) {
+                    auto& first = line.front().text;
+                    std::size_t at = first.find(text.substr(0, skip));
+                    if (at != std::string::npos) first.erase(0, at + skip);
+                    if (first.empty()) line.erase(line.begin());
+                }
+                section.term.symbol = std::move(line);
                 continue;
             }
             for (auto& in : line) definition.push_back(std::move(in));

@@ -154,7 +154,7 @@ private:
         t.pinyin = node.attribute("pinyin").value();
         t.preferred = utf8::trim(node.child_value("preferred"));
         for (pugi::xml_node a : node.children("admitted")) t.admitted.emplace_back(utf8::trim(a.child_value()));
-        t.symbol = utf8::trim(node.child_value("symbol"));
+        if (pugi::xml_node symbol = node.child("symbol")) inlines(symbol, t.symbol, 0);
         t.english = utf8::trim(node.child_value("english"));
         t.abbreviation = utf8::trim(node.child_value("abbreviation"));
         if (pugi::xml_node d = node.child("definition")) inlines(d, t.definition, 0);
