@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -108,6 +109,33 @@ void resolve_soft_breaks(Inlines& inlines) {
     while (!inlines.empty() && inlines.back().kind == InlineKind::Text && inlines.back().text.empty()) inlines.pop_back();
 }
 
+// "[^a] [^b] …" for every footnote definition line ("[^label]: text") of
+// the body, preceded by a blank line; empty when there is none.
+std::string footnote_referrer(std::string_view body) {
+    std::string referrer;
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        std::size_t end = body.find('\n', pos);
+        if (end == std::string_view::npos) end = body.size();
+        std::string_view line = body.substr(pos, end - pos);
+        pos = end + 1;
+        std::size_t indent = 0;
+        while (indent < 3 && indent < line.size() && line[indent] == ' ') ++indent;
+        line.remove_prefix(indent);
+        if (!line.starts_with("[^")) continue;
+        std::size_t close = line.find("]:");
+        if (close == std::string_view::npos || close <= 2) continue;
+        std::string_view label = line.substr(2, close - 2);
+        if (label.find_first_of(" \t]") != std::string_view::npos) continue;
+        referrer += referrer.empty() ? "\n\n" : " ";
+        referrer += "[^";
+        referrer += label;
+        referrer += "]";
+    }
+    if (!referrer.empty()) referrer += "\n";
+    return referrer;
+}
+
 class MarkdownReader {
 public:
     MarkdownReader(std::uint32_t file, const SourceManager& sources, DiagnosticSink& sink)
@@ -200,12 +228,20 @@ void MarkdownReader::read_body(std::string_view body) {
     int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_FULL_INFO_STRING | CMARK_OPT_UNSAFE;
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options), cmark_parser_free);
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
+    // cmark-gfm drops footnote definitions it saw no reference to, which
+    // would hide both an unreferenced footnote and one referred to from a
+    // raw HTML table. A paragraph after the body refers to every definition
+    // once, so cmark keeps them all; the reader skips that paragraph.
+    std::string referrer = footnote_referrer(body);
+    auto body_lines = static_cast<int>(std::count(body.begin(), body.end(), '\n')) + 1;
     cmark_parser_feed(parser.get(), body.data(), body.size());
+    if (!referrer.empty()) cmark_parser_feed(parser.get(), referrer.data(), referrer.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), cmark_node_free);
     parser.reset();  // its line buffers are no longer needed while the model is built
 
     collect_footnotes(root.get());
     for (cmark_node* node = cmark_node_first_child(root.get()); node; node = cmark_node_next(node)) {
+        if (cmark_node_get_start_line(node) > body_lines) break;  // the referrer paragraph
         if (is_type(node, "heading")) {
             handle_heading(node);
             continue;
