@@ -109,7 +109,7 @@ void check_adoption(const model::Metadata& m, DiagnosticSink& sink) {
 
 void check_metadata(const model::Document& doc, DiagnosticSink& sink) {
     const auto& m = doc.metadata;
-    if (!m.present) return;  // FM-01 already says the cover data is missing
+    if (!m.present || m.unreadable) return;  // FM-01/FM-03 … already said the cover data is missing or unreadable
     // A field written with a value of the wrong type was reported by the reader (FM-05).
     auto missing = [&](const char* field) { return !m.field_locations.count(field); };
     if (m.number.empty() && missing("number")) sink.report("FM-06", m.location, {{"field", "number"}, {"meaning", "标准编号", "the document number"}});

@@ -4,11 +4,13 @@
 #include "driver/compilation.h"
 #include "emit/canonical_xml.h"
 #include "support/atomic_file.h"
+#include "support/system_errors.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <iostream>
 
@@ -66,6 +68,21 @@ std::optional<model::Stage> parse_stage_option(const std::string& text) {
     return stage;
 }
 
+// IO-02 for an output that could not be written, named by its path ("-"
+// for standard output), with the reason in the user's language.
+Diagnostic output_failure(SourceManager& sources, const std::string& path, int error) {
+    DiagnosticSink sink;
+    auto [zh, en] = describe_system_error(error);
+    sink.report("IO-02", {sources.add(path == "-" ? "<stdout>" : path, ""), 0, 0}, {{"reason", zh, en}});
+    return sink.diagnostics().front();
+}
+
+// Standard output can fail too (a full disk, a closed pipe): check it.
+int stdout_error() {
+    std::cout.flush();
+    return std::cout ? 0 : (errno != 0 ? errno : EIO);
+}
+
 void print_summary(const std::vector<Diagnostic>& all, Language lang) {
     std::string line = summary_line(all, lang);
     if (!line.empty()) std::cerr << line << '\n';
@@ -95,7 +112,10 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
         write_text_report(std::cout, all, compiler.sources(), global.language());
         print_summary(all, global.language());
     }
-    std::cout.flush();
+    if (int error = stdout_error()) {
+        write_text_report(std::cerr, {output_failure(compiler.sources(), "-", error)}, compiler.sources(), global.language());
+        return exit_usage;
+    }
     if (io_failure) return exit_usage;
     return errors ? exit_errors : exit_ok;
 }
@@ -110,14 +130,17 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
         return exit_errors;
     }
     std::string xml = emit::write_canonical_xml(*result.document);
+    int error = 0;
     if (output.empty() || output == "-") {
         std::cout << xml;
+        error = stdout_error();
     } else {
-        std::string error = write_file_atomically(output, xml);
-        if (!error.empty()) {
-            std::cerr << "bzc: error: " << error << " [IO-02]\n";
-            return exit_usage;
-        }
+        error = write_file_atomically(output, xml);
+    }
+    if (error) {
+        std::string target = output.empty() ? "-" : output;
+        write_text_report(std::cerr, {output_failure(compiler.sources(), target, error)}, compiler.sources(), global.language());
+        return exit_usage;
     }
     return result.has_errors() ? exit_errors : exit_ok;
 }
@@ -218,6 +241,7 @@ int run_cli(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
+        // app.help() describes the subcommand given, if any: bzc check --help.
         std::cout << app.help();
         return exit_ok;
     } catch (const CLI::CallForVersion&) {
@@ -237,14 +261,15 @@ int run_cli(int argc, char** argv) {
             if (!help_topic.empty()) {
                 for (auto* sub : app.get_subcommands({})) {
                     if (sub->get_name() == help_topic.front()) {
-                        std::cout << sub->help();
+                        std::cout << sub->help("bzc");
                         return exit_ok;
                     }
                 }
                 std::cerr << "bzc: no command '" << help_topic.front() << "'\n";
                 return exit_usage;
             }
-            std::cout << app.help();
+            // Not app.help(): with the help command selected it would describe that command.
+            std::cout << app.get_formatter()->make_help(&app, "bzc", CLI::AppFormatMode::Normal);
             return exit_ok;
         }
     } catch (const CLI::ValidationError& e) {

@@ -29,6 +29,7 @@ public:
 
     CompiledDocument compile(const std::string& path);
     const SourceManager& sources() const { return sources_; }
+    SourceManager& sources() { return sources_; }
 
 private:
     CompileOptions options_;

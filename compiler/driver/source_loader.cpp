@@ -2,6 +2,7 @@
 
 #include "support/limits.h"
 #include "support/source_manager.h"
+#include "support/system_errors.h"
 #include "support/text_encoding.h"
 
 #include <cerrno>
@@ -25,27 +26,27 @@ std::string human_size(std::size_t bytes) {
 
 std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink) {
     // A file id first, so that every diagnostic below can name the file.
-    auto report_io = [&](const std::string& reason) {
+    auto report_io = [&](int error) {
         std::uint32_t id = sources.add(path, "");
-        sink.report("IO-01", {id, 0, 0}, {{"reason", reason}});
+        auto [zh, en] = describe_system_error(error);
+        sink.report("IO-01", {id, 0, 0}, {{"reason", zh, en}});
         return std::nullopt;
     };
     // O_NONBLOCK: opening a FIFO must not hang waiting for a writer.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return report_io(std::strerror(errno));
+    if (fd < 0) return report_io(errno);
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         int err = errno;
         ::close(fd);
-        return report_io(std::strerror(err));
+        return report_io(err);
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        return report_io("是目录 / is a directory");
-    }
-    if (!S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return report_io("不是普通文件 / not a regular file");
+        if (S_ISDIR(st.st_mode)) return report_io(EISDIR);
+        std::uint32_t id = sources.add(path, "");
+        sink.report("IO-01", {id, 0, 0}, {{"reason", "不是普通文件（设备、管道或套接字）", "not a regular file (a device, pipe or socket)"}});
+        return std::nullopt;
     }
     auto size = static_cast<std::size_t>(st.st_size);
     if (size > limits::max_source_bytes) {
@@ -62,7 +63,7 @@ std::optional<std::uint32_t> load_source(const std::string& path, SourceManager&
         if (n < 0) {
             int err = errno;
             ::close(fd);
-            return report_io(std::strerror(err));
+            return report_io(err);
         }
         if (n == 0) break;
         got += static_cast<std::size_t>(n);

@@ -39,6 +39,7 @@ struct Metadata {
     std::map<std::string, SourceLocation, std::less<>> field_locations;
     SourceLocation location;
     bool present = false;  // false when the source has no front matter at all
+    bool unreadable = false;  // the front matter could not be read (a YAML error was reported)
 
     SourceLocation where(std::string_view field) const;
 };

@@ -63,19 +63,72 @@ void locate(DecodedSource& result, std::string_view bytes, std::size_t offset) {
     result.problem_column = utf8::count_code_points(bytes.substr(line_start, offset - line_start)) + 1;
 }
 
+// Text in UTF-16 has a NUL in one of each two bytes for every ASCII
+// character, and for Chinese characters such as 一 (U+4E00) in the other.
+// Decide by which side has clearly more NULs in a sample.
 bool looks_like_utf16(std::string_view bytes, bool& little_endian) {
-    // Text in UTF-16 has a NUL in every other byte for ASCII characters; count
-    // them by parity over a sample.
-    std::size_t even = 0, odd = 0, n = std::min<std::size_t>(bytes.size(), 4096);
+    std::size_t n = std::min<std::size_t>(bytes.size(), 8192) & ~std::size_t{1};
+    if (n < 4) return false;
+    std::size_t even = 0, odd = 0;
     for (std::size_t i = 0; i < n; ++i) {
         if (bytes[i] == '\0') (i % 2 == 0 ? even : odd)++;
     }
-    if (n < 4 || n % 2 != 0) {
-        if (n < 4) return false;
-    }
-    if (odd > n / 8 && even == 0) { little_endian = true; return true; }
-    if (even > n / 8 && odd == 0) { little_endian = false; return true; }
+    if (odd >= n / 16 && odd > 3 * even) { little_endian = true; return true; }
+    if (even >= n / 16 && even > 3 * odd) { little_endian = false; return true; }
     return false;
+}
+
+// Converted text that is plain ASCII or mostly Chinese: of its non-ASCII
+// characters, most are Han characters or CJK punctuation and full-width
+// forms, and it has no control characters. A wrong guess of the encoding
+// gives anything but that.
+bool looks_like_chinese_text(std::string_view text) {
+    std::size_t non_ascii = 0, chinese = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        char32_t c = utf8::decode(text, pos);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return false;
+        if (c < 0x80) continue;
+        ++non_ascii;
+        if (utf8::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x2014 || c == 0x2026 ||
+            c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00B7) {
+            ++chinese;
+        }
+    }
+    return non_ascii == 0 || chinese * 10 >= non_ascii * 8;
+}
+
+// Whether the bytes are UTF-8 with a few damaged places rather than text in
+// another encoding: valid multi-byte sequences clearly outnumber the invalid
+// bytes. A GBK file is invalid UTF-8 almost everywhere.
+bool mostly_utf8(std::string_view bytes) {
+    std::size_t valid = 0, invalid = 0;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        auto b = static_cast<unsigned char>(bytes[pos]);
+        if (b < 0x80) { ++pos; continue; }
+        std::size_t bad = utf8::find_invalid(bytes.substr(pos, 4));
+        if (bad == 0) {
+            ++invalid;
+            ++pos;
+            continue;
+        }
+        std::size_t before = pos;
+        char32_t c = utf8::decode(bytes, pos);
+        if (c == U'\uFFFD' && pos == before + 1) ++invalid; else ++valid;
+    }
+    return valid >= 2 * invalid && valid > 0;
+}
+
+bool try_convert(const char* encoding, std::string_view bytes, DecodedSource& result) {
+    std::string out;
+    if (!convert_to_utf8(encoding, bytes, out) || utf8::find_invalid(out) != std::string::npos) return false;
+    if (!looks_like_chinese_text(out)) return false;
+    if (out.find('\0') != std::string::npos) return false;
+    result.converted_from = encoding;
+    normalize_line_ends(out);
+    result.text = std::move(out);
+    return true;
 }
 
 }  // namespace
@@ -113,54 +166,29 @@ DecodedSource decode_source(std::string bytes) {
     }
 
     std::size_t bad = utf8::find_invalid(view);
+    bool little = false;
     if (bad == std::string_view::npos) {
         std::size_t nul = view.find('\0');
-        if (nul != std::string_view::npos) {
-            bool little = false;
-            if (looks_like_utf16(view, little)) {
-                std::string out;
-                const char* name = little ? "UTF-16LE" : "UTF-16BE";
-                if (convert_to_utf8(name, view, out)) {
-                    result.converted_from = name;
-                    normalize_line_ends(out);
-                    result.text = std::move(out);
-                    return result;
-                }
-            }
-            result.problem = DecodedSource::Problem::NulByte;
-            locate(result, view, nul);
+        if (nul == std::string_view::npos) {
+            result.text = bytes.size() == view.size() ? std::move(bytes) : std::string(view);
+            normalize_line_ends(result.text);
             return result;
         }
-        result.text = bytes.size() == view.size() ? std::move(bytes) : std::string(view);
-        normalize_line_ends(result.text);
+        if (looks_like_utf16(view, little) && try_convert(little ? "UTF-16LE" : "UTF-16BE", view, result)) return result;
+        result.problem = DecodedSource::Problem::NulByte;
+        locate(result, view, nul);
         return result;
     }
 
-    bool little = false;
-    if (looks_like_utf16(view, little)) {
-        std::string out;
-        const char* name = little ? "UTF-16LE" : "UTF-16BE";
-        if (convert_to_utf8(name, view, out) && utf8::find_invalid(out) == std::string::npos) {
-            result.converted_from = name;
-            normalize_line_ends(out);
-            result.text = std::move(out);
-            return result;
-        }
-    }
+    if (looks_like_utf16(view, little) && try_convert(little ? "UTF-16LE" : "UTF-16BE", view, result)) return result;
+    // GBK and GB2312 are subsets of GB18030. ICU's detector needs more text
+    // than a short file has, so a clean, plausible GB18030 decoding wins.
+    if (!mostly_utf8(view) && try_convert("GB18030", view, result)) return result;
 
     auto [guess, confidence] = detect_encoding(view);
-    // GBK and GB2312 are subsets of GB18030, which ICU reports for all three.
-    if (guess == "GB18030" && confidence >= 10) {
-        std::string out;
-        if (convert_to_utf8("GB18030", view, out)) {
-            result.converted_from = "GB18030";
-            normalize_line_ends(out);
-            result.text = std::move(out);
-            return result;
-        }
-    }
+    // Name the guess only when it is a real alternative the detector is fairly sure of.
+    if (guess != "UTF-8" && confidence >= 30) result.suspected_encoding = guess;
     result.problem = DecodedSource::Problem::InvalidUtf8;
-    result.suspected_encoding = guess;
     locate(result, view, bad);
     return result;
 }

@@ -36,6 +36,7 @@ import urllib.parse
 import xml.etree.ElementTree as ElementTree
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True   # leave no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 import generators  # noqa: E402
 

@@ -20,8 +20,8 @@ TEST_CASE("invalid UTF-8 is located", "[encoding]") {
     CHECK(bad.problem_line == 2);
     CHECK(bad.problem_column == 3);
     // Overlong and surrogate forms are invalid too.
-    CHECK(decode_source("a\xC0\xAF").problem == DecodedSource::Problem::InvalidUtf8);
-    CHECK(decode_source("a\xED\xA0\x80").problem == DecodedSource::Problem::InvalidUtf8);
+    CHECK(decode_source("机关事务a\xC0\xAF").problem == DecodedSource::Problem::InvalidUtf8);
+    CHECK(decode_source("机关事务a\xED\xA0\x80").problem == DecodedSource::Problem::InvalidUtf8);
 }
 
 TEST_CASE("NUL bytes are located", "[encoding]") {

@@ -7,6 +7,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <set>
+
 namespace bzc::frontend {
 
 namespace {
@@ -72,6 +74,42 @@ std::vector<std::string>* list_field(model::Metadata& m, std::string_view name) 
     return nullptr;
 }
 
+// The offset where flow nesting ([ and {) first goes deeper than the limit,
+// or npos. Quoted text is skipped.
+std::size_t deepest_nesting_offset(std::string_view yaml) {
+    int depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < yaml.size(); ++i) {
+        char c = yaml[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') quote = c;
+        else if (c == '[' || c == '{') {
+            if (++depth > limits::max_block_nesting) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+        else if (c == '\n' && depth == 0) quote = 0;
+    }
+    return std::string_view::npos;
+}
+
+// A value that opens a quote and does not close it on the same line: YAML
+// then folds the following lines, fields included, into the value.
+bool quote_left_open(std::string_view yaml, const YAML::Mark& mark) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= yaml.size()) return false;
+    char quote = yaml[static_cast<std::size_t>(mark.pos)];
+    if (quote != '"' && quote != '\'') return false;
+    std::size_t end = yaml.find('\n', static_cast<std::size_t>(mark.pos));
+    std::string_view line = yaml.substr(static_cast<std::size_t>(mark.pos) + 1,
+                                        end == std::string_view::npos ? std::string_view::npos : end - mark.pos - 1);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\' && quote == '"') { ++i; continue; }
+        if (line[i] == quote) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& metadata_field_names() {
@@ -118,6 +156,7 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
     metadata.present = true;
     metadata.location = {file, 1, 1};
     if (split.yaml.size() > limits::max_front_matter_bytes) {
+        metadata.unreadable = true;
         sink.report("LIMIT-05", metadata.location,
                     {{"size", std::to_string(split.yaml.size() / 1024) + " KiB"},
                      {"limit", std::to_string(limits::max_front_matter_bytes / 1024) + " KiB"}});
@@ -129,19 +168,35 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
         return sources.location_at_byte_column(file, split.yaml_first_line + static_cast<std::uint32_t>(mark.line),
                                                static_cast<std::uint32_t>(mark.column + 1));
     };
+    // yaml-cpp recurses once per nesting level; refuse absurd nesting before
+    // it does (cover data is never more than two levels deep).
+    if (std::size_t offset = deepest_nesting_offset(split.yaml); offset != std::string_view::npos) {
+        metadata.unreadable = true;
+        std::size_t line = 0, column = 0;
+        for (std::size_t i = 0; i < offset; ++i) {
+            if (split.yaml[i] == '\n') { ++line; column = 0; } else { ++column; }
+        }
+        sink.report("LIMIT-02",
+                    sources.location_at_byte_column(file, split.yaml_first_line + static_cast<std::uint32_t>(line),
+                                                    static_cast<std::uint32_t>(column + 1)),
+                    {{"limit", std::to_string(limits::max_block_nesting)}});
+        return;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(split.yaml));
     } catch (const YAML::Exception& e) {
+        metadata.unreadable = true;
         sink.report("FM-03", location_of(e.mark), {{"reason", e.msg}});
         return;
     }
     if (!root || root.IsNull()) return;  // empty front matter: the required-field check reports it
     if (!root.IsMap()) {
-        sink.report("FM-05", location_of(root.Mark()),
-                    {{"field", "---"}, {"expected", "“字段: 值”形式的映射", "a mapping of 'field: value' lines"}});
+        metadata.unreadable = true;
+        sink.report("FM-07", location_of(root.Mark()));
         return;
     }
+    std::set<std::string> seen;
     for (const auto& entry : root) {
         std::string key;
         try {
@@ -151,6 +206,10 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
             continue;
         }
         SourceLocation where = location_of(entry.first.Mark());
+        if (!seen.insert(key).second) {
+            sink.report("FM-08", where, {{"field", key}, {"line", std::to_string(metadata.where(key).line)}});
+            continue;
+        }
         const FieldSpec* spec = nullptr;
         for (const auto& s : field_specs) {
             if (s.name == key) spec = &s;
@@ -167,7 +226,14 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
         const YAML::Node& value = entry.second;
         switch (spec->type) {
             case FieldType::Text:
-                if (!value.IsScalar()) {
+                if (value.IsScalar() && quote_left_open(split.yaml, value.Mark())) {
+                    sink.report("FM-03", location_of(value.Mark()),
+                                {{"reason", "引号没有在本行闭合，后面的行被并入了这个值",
+                                  "the quote is not closed on its line, so the following lines were taken into the value"}});
+                    metadata.unreadable = true;
+                    continue;
+                }
+                if (!value.IsScalar() || value.Scalar().find('\n') != std::string::npos) {
                     sink.report("FM-05", where, {{"field", key}, {"expected", "一行文字", "a single line of text"}});
                 } else {
                     assign(metadata, key, std::string(utf8::trim(value.Scalar())));
@@ -181,7 +247,10 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
                 } else if (value.IsSequence()) {
                     for (const auto& item : value) {
                         if (!item.IsScalar()) {
-                            sink.report("FM-05", location_of(item.Mark()),
+                            // An alias marks the anchor's place, which may be elsewhere: then name the field.
+                            SourceLocation at = location_of(item.Mark());
+                            if (at.line < where.line) at = where;
+                            sink.report("FM-05", at,
                                         {{"field", key}, {"expected", "文字列表", "a list of text items"}});
                             list->clear();
                             break;

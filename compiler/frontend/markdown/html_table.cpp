@@ -65,9 +65,14 @@ std::string collapse_space(std::string_view text) {
     return out;
 }
 
-void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation location, int depth) {
-    if (depth > 16) return;
-    for (const xmlNode* n = parent->children; n; n = n->next) {
+// Reads a cell's content. A table inside a cell, or markup nested deeper
+// than any real cell holds, is an error (`error` gets the reason).
+void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation location, int depth, std::string& error) {
+    if (depth > 16) {
+        error = "cell content nested too deep";
+        return;
+    }
+    for (const xmlNode* n = parent->children; n && error.empty(); n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             // Cell text follows the DSL's conventions: $math$, H~2~O, [^a] …
             append_text_with_conventions(collapse_space(reinterpret_cast<const char*>(n->content)), location, out);
@@ -76,6 +81,8 @@ void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation loc
             br.kind = model::InlineKind::LineBreak;
             br.location = location;
             out.push_back(std::move(br));
+        } else if (is(n, "table")) {
+            error = "a table inside a table cell; write the inner table as a table of its own";
         } else if (n->type == XML_ELEMENT_NODE) {
             model::InlineKind kind;
             if (is(n, "sub")) kind = model::InlineKind::Subscript;
@@ -83,13 +90,13 @@ void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation loc
             else if (is(n, "em") || is(n, "i")) kind = model::InlineKind::Emphasis;
             else if (is(n, "strong") || is(n, "b")) kind = model::InlineKind::Strong;
             else {
-                read_inlines(n, out, location, depth + 1);  // <span>, <p> …: keep the text
+                read_inlines(n, out, location, depth + 1, error);  // <span>, <p> …: keep the text
                 continue;
             }
             model::Inline in;
             in.kind = kind;
             in.location = location;
-            read_inlines(n, in.children, location, depth + 1);
+            read_inlines(n, in.children, location, depth + 1, error);
             out.push_back(std::move(in));
         }
     }
@@ -104,10 +111,12 @@ void read_inlines(const xmlNode* parent, model::Inlines& out, SourceLocation loc
     }
 }
 
-const xmlNode* find_table(const xmlNode* node) {
-    for (const xmlNode* n = node; n; n = n->next) {
+// The outermost <table>: the HTML parser puts it under <html><body>, so a
+// shallow search suffices and no hostile nesting is walked.
+const xmlNode* find_table(const xmlNode* node, int depth = 0) {
+    for (const xmlNode* n = node; n && depth < 4; n = n->next) {
         if (is(n, "table")) return n;
-        if (const xmlNode* inner = find_table(n->children)) return inner;
+        if (const xmlNode* inner = find_table(n->children, depth + 1)) return inner;
     }
     return nullptr;
 }
@@ -124,6 +133,7 @@ std::string read_html_table(std::string_view html, const std::function<SourceLoc
     const xmlNode* t = find_table(xmlDocGetRootElement(doc.get()));
     if (!t) return "no <table> element";
 
+    std::string error;
     auto read_row = [&](const xmlNode* tr, bool in_head) {
         model::TableRow row;
         bool all_th = true;
@@ -135,7 +145,7 @@ std::string read_html_table(std::string_view html, const std::function<SourceLoc
             c.row_span = span_attribute(cell, "rowspan");
             c.column_span = span_attribute(cell, "colspan");
             c.alignment = alignment_of(cell);
-            read_inlines(cell, c.content, c.location, 0);
+            read_inlines(cell, c.content, c.location, 0, error);
             row.cells.push_back(std::move(c));
         }
         row.header = in_head || (all_th && !row.cells.empty());
@@ -143,7 +153,7 @@ std::string read_html_table(std::string_view html, const std::function<SourceLoc
     };
     for (const xmlNode* n = t->children; n; n = n->next) {
         if (is(n, "caption") && table.caption.empty()) {
-            read_inlines(n, table.caption, locate(xmlGetLineNo(n)), 0);
+            read_inlines(n, table.caption, locate(xmlGetLineNo(n)), 0, error);
         } else if (is(n, "tr")) {
             read_row(n, false);
         } else if (is(n, "thead") || is(n, "tbody") || is(n, "tfoot")) {
@@ -152,6 +162,7 @@ std::string read_html_table(std::string_view html, const std::function<SourceLoc
             }
         }
     }
+    if (!error.empty()) return error;
     if (table.rows.empty()) return "the table has no rows";
     return {};
 }

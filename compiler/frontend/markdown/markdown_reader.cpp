@@ -291,7 +291,7 @@ void MarkdownReader::collect_footnotes(cmark_node* document) {
                 convert_inlines(para, fn.content);
             } else {
                 report_unsupported(para, "脚注中的非段落内容", "non-paragraph content in a footnote",
-                                   "脚注只含文字段落", "a footnote holds text paragraphs only");
+                                   "脚注只含文字段落", "A footnote holds text paragraphs only");
             }
         }
         doc_.footnotes.push_back(std::move(fn));
@@ -522,7 +522,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
         std::size_t example = labelled_prefix(text, "示例");
         if (!note && !example) {
             report_unsupported(node, "引用块", "a block quote", "多段的注或示例写作以“> 注：”或“> 示例：”开始的引用块",
-                               "a multi-paragraph note or example is a block quote starting with '> 注：' or '> 示例：'");
+                               "A multi-paragraph note or example is a block quote starting with '> 注：' or '> 示例：'");
             return node;
         }
         strip_prefix(first, note ? note : example);
@@ -553,7 +553,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
             return node;
         }
         report_unsupported(node, "代码块", "a code block", "公式写作“```math”代码块；其他代码请写在示例中作为文字",
-                           "formulas are '```math' blocks; other code goes into an example as text");
+                           "Formulas are '```math' blocks; other code goes into an example as text");
         return node;
     }
     if (type == "html_block") {
@@ -569,7 +569,7 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
             return take_object_notes(node, out.back().as<model::Table>().notes, "表注");
         }
         report_unsupported(node, "HTML块", "an HTML block", "只有<table>（用于合并单元格）和注释可以写作HTML",
-                           "only <table> (for merged cells) and comments may be written as HTML");
+                           "Only <table> (for merged cells) and comments may be written as HTML");
         return node;
     }
     if (type == "table") {
@@ -583,12 +583,12 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
     }
     if (type == "thematic_break") {
         report_unsupported(node, "分隔线", "a thematic break", "标准中不使用分隔线；分页由bzc排版决定",
-                           "standards have no thematic breaks; bzc decides page breaks");
+                           "Standards have no thematic breaks; bzc decides page breaks");
         return node;
     }
     if (type == "heading") {
         report_unsupported(node, "列项或注中的标题", "a heading inside a list or note", "标题只能写在顶层",
-                           "headings are written at the top level only");
+                           "Headings are written at the top level only");
         return node;
     }
     if (type == "footnote_definition") return node;
@@ -768,7 +768,7 @@ void MarkdownReader::convert_where(cmark_node* list, model::Formula& formula) {
         }
         if (!split) {
             report_unsupported(item, "没有“——”的式中说明", "a 式中 line without '——'",
-                               "每行写作“符号——说明”，如“$r$——比率；”", "write each line as 'symbol——explanation', e.g. '$r$——比率；'");
+                               "每行写作“符号——说明”，如“$r$——比率；”", "Write each line as 'symbol——explanation', e.g. '$r$——比率；'");
             continue;
         }
         formula.where.push_back(std::move(entry));
@@ -804,8 +804,7 @@ void MarkdownReader::convert_table(cmark_node* node, model::Table& table) {
         }
         cells += r.cells.size();
         if (cells > limits::max_table_cells) {
-            sink_.report("LIMIT-04", location(node),
-                         {{"cells", std::to_string(cells) + "+"}, {"limit", std::to_string(limits::max_table_cells)}});
+            sink_.report("LIMIT-04", location(node), {{"limit", std::to_string(limits::max_table_cells)}});
             table.rows.clear();
             return;
         }
@@ -885,13 +884,13 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
                 convert_inlines(node, shown, depth + 1);
                 if (model::plain_text(shown) != url) {
                     report_unsupported(node, "外部链接", "an external link", "网址直接写作文字",
-                                       "write a web address as plain text");
+                                       "Write a web address as plain text");
                 }
                 for (auto& in : shown) target.push_back(std::move(in));
             }
         } else if (type == CMARK_NODE_IMAGE) {
             report_unsupported(node, "文字中的图片", "an image inside text",
-                               "图片单独成段，写作“![图题](文件){#标识符}”", "an image is a paragraph of its own: '![caption](file){#id}'");
+                               "图片单独成段，写作“![图题](文件){#标识符}”", "An image is a paragraph of its own: '![caption](file){#id}'");
         } else if (type == CMARK_NODE_HTML_INLINE) {
             std::string tag(literal(node));
             for (auto& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -910,7 +909,7 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
                 target.push_back(std::move(br));
             } else if (!tag.starts_with("<!--")) {
                 report_unsupported(node, "HTML标签" + tag, "the HTML tag " + tag,
-                                   "文字中只可使用<sub>、<sup>和<br>", "only <sub>, <sup> and <br> may be used in text");
+                                   "文字中只可使用<sub>、<sup>和<br>", "Only <sub>, <sup> and <br> may be used in text");
             }
         } else if (type == CMARK_NODE_FOOTNOTE_REFERENCE) {
             // cmark keeps the footnote's number; the label is in the source: [^label]
@@ -987,7 +986,7 @@ void MarkdownReader::convert_term_entry(Section& section) {
             }
             sink_.report("DSL-06", block.location,
                          {{"construct", "术语条目中的第二段定义", "a second definition paragraph in a term entry"},
-                          {"advice", "定义只有一段；补充信息写作“注：”", "a definition is one paragraph; put more in a 注："}});
+                          {"advice", "定义只有一段；补充信息写作“注：”", "A definition is one paragraph; put more in a 注："}});
             continue;
         }
         first_paragraph = false;

@@ -73,7 +73,9 @@ SourceLocation locate_schema_error(const ErrorContext& ctx, const xmlError* erro
     const auto* node = static_cast<const xmlNode*>(error->node);
     if (node && node->name) {
         std::string_view text = ctx.sources->file(ctx.file).line_text(line);
-        std::string tag = "<" + std::string(reinterpret_cast<const char*>(node->name));
+        std::string tag = "<";
+        if (node->ns && node->ns->prefix) tag += std::string(reinterpret_cast<const char*>(node->ns->prefix)) + ":";
+        tag += reinterpret_cast<const char*>(node->name);
         auto pos = text.find(tag);
         if (pos != std::string_view::npos) column = static_cast<std::uint32_t>(utf8::count_code_points(text.substr(0, pos)) + 1);
     }
@@ -127,13 +129,15 @@ bool validate_xml_source(std::uint32_t file, const SourceManager& sources, Diagn
         xmlFreeDoc);
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     if (!doc || !parser->wellFormed) {
-        SourceLocation where{file, 1, 1};
-        std::string reason = first.seen ? first.message : "unknown error";
-        if (first.line > 0) {
-            where = sources.location_at_byte_column(file, static_cast<std::uint32_t>(first.line),
-                                                    static_cast<std::uint32_t>(std::max(first.column, 1)));
+        // libxml2 counts columns in characters already.
+        SourceLocation where{file, static_cast<std::uint32_t>(std::max(first.line, 1)),
+                             static_cast<std::uint32_t>(std::max(first.column, 1))};
+        if (first.message.find("Excessive depth") != std::string::npos) {
+            // libxml2 stops at 256 levels; say it in the terms of bzc's limits.
+            sink.report("LIMIT-02", where, {{"limit", "256"}});
+            return false;
         }
-        sink.report("XML-01", where, {{"reason", reason}});
+        sink.report("XML-01", where, {{"reason", first.seen ? first.message : "unknown error"}});
         return false;
     }
     if (doc->intSubset || doc->extSubset) {
