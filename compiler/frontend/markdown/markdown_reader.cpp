@@ -240,20 +240,31 @@ void MarkdownReader::read_body(std::string_view body) {
     parser.reset();  // its line buffers are no longer needed while the model is built
 
     collect_footnotes(root.get());
-    for (cmark_node* node = cmark_node_first_child(root.get()); node; node = cmark_node_next(node)) {
-        if (cmark_node_get_start_line(node) > body_lines) break;  // the referrer paragraph
+    cmark_node* node = cmark_node_first_child(root.get());
+    while (node && cmark_node_get_start_line(node) <= body_lines) {  // past the body: the referrer paragraph
+        cmark_node* last = node;  // the last node this step consumes (captions consume their table)
         if (is_type(node, "heading")) {
             handle_heading(node);
+        } else if (is_type(node, "footnote_definition")) {
+            node = cmark_node_next(node);  // read already, and kept: definitions are few
             continue;
-        }
-        if (is_type(node, "footnote_definition")) continue;
-        if (is_type(node, "html_block") && utf8::trim(literal(node)).starts_with("<!--")) continue;
-        if (stack_.empty()) {
+        } else if (is_type(node, "html_block") && utf8::trim(literal(node)).starts_with("<!--")) {
+            // a comment
+        } else if (stack_.empty()) {
             if (!reported_outside_) sink_.report("DSL-01", location(node));
             reported_outside_ = true;
-            continue;
+        } else {
+            last = convert_block(node, stack_.back()->blocks, 0);
         }
-        node = convert_block(node, stack_.back()->blocks, 0);
+        // Free what has been converted, so the cmark tree shrinks while the
+        // model grows instead of both peaking together.
+        cmark_node* next = cmark_node_next(last);
+        for (cmark_node* done = node; done != next;) {
+            cmark_node* following = cmark_node_next(done);
+            cmark_node_free(done);
+            done = following;
+        }
+        node = next;
     }
     for (auto& section : doc_.sections) {
         if (section.kind == SectionKind::TermsAndDefinitions) convert_terms(section);
