@@ -111,8 +111,17 @@ rss_pandoc=$(peak_rss pandoc -f markdown -t json standard.md)
 
 heap=""
 if [ $massif = 1 ]; then
-    valgrind --tool=massif --massif-out-file=massif.out "$BZC" check standard.md >/dev/null 2>&1
-    valgrind --tool=massif --massif-out-file=massif-tiny.out "$BZC" check tiny.md >/dev/null 2>&1
+    # massif sees the heap through malloc interposition, which a static
+    # executable does not allow: measure a dynamically linked build of the
+    # same sources (built once into bench/out/build-dynamic).
+    MASSIF_BZC=$BZC
+    if file -L "$BZC" | grep -q "statically linked"; then
+        cmake -S "$root" -B "$out/build-dynamic" -DBZC_STATIC_EXECUTABLE=OFF -DBUILD_TESTING=OFF >/dev/null
+        cmake --build "$out/build-dynamic" -j2 --target bzc >/dev/null
+        MASSIF_BZC=$out/build-dynamic/compiler/bzc
+    fi
+    valgrind --tool=massif --massif-out-file=massif.out "$MASSIF_BZC" check standard.md >/dev/null 2>&1
+    valgrind --tool=massif --massif-out-file=massif-tiny.out "$MASSIF_BZC" check tiny.md >/dev/null 2>&1
     heap=$(python3 - <<'EOF'
 import re
 def peak(path):

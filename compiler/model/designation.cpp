@@ -4,6 +4,7 @@
 #include "support/resources.h"
 #include "support/utf8.h"
 
+#include <array>
 #include <set>
 
 namespace bzc::model {
@@ -306,8 +307,16 @@ std::vector<DesignationMatch> find_designations(std::string_view text) {
         if (b0 != 0xEF) return false;
         return (b1 == 0xBC && b2 >= 0x90) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A);
     };
+    static constexpr auto may_start = [] {
+        std::array<bool, 256> table{};
+        for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = true;
+        table[0xEF] = true;
+        return table;
+    }();
     std::size_t pos = 0;
     while (pos < text.size()) {
+        while (pos < text.size() && !may_start[static_cast<unsigned char>(text[pos])]) ++pos;
+        if (pos >= text.size()) break;
         auto b = static_cast<unsigned char>(text[pos]);
         bool ascii_capital = b >= 'A' && b <= 'Z';
         bool full_width_capital = b == 0xEF && pos + 2 < text.size() && static_cast<unsigned char>(text[pos + 1]) == 0xBC &&

@@ -1,5 +1,7 @@
 #include "support/utf8.h"
 
+#include <cstring>
+
 namespace bzc::utf8 {
 
 namespace {
@@ -17,8 +19,23 @@ std::size_t find_invalid(std::string_view text) {
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
+        // Fast paths for the two common cases: eight ASCII bytes at once, and
+        // a three-byte sequence of the CJK range (lead E1–EC or EE–EF).
+        if (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) { ++i; continue; }
+        if (c > 0xE0 && c < 0xF0 && c != 0xED && i + 2 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         int len = sequence_length(c);
         if (len == 0 || i + len > n) return i;
         auto c1 = static_cast<unsigned char>(text[i + 1]);

@@ -2,6 +2,8 @@
 
 #include "support/utf8.h"
 
+#include <array>
+
 namespace bzc::frontend {
 
 void append_plain_text(model::Inlines& out, std::string_view text, SourceLocation location) {
@@ -50,7 +52,15 @@ void append_text_with_conventions(std::string_view text, SourceLocation start, m
     auto flush = [&](std::size_t end) {
         if (end > plain_start) append_plain_text(out, text.substr(plain_start, end - plain_start), locate(plain_start));
     };
+    static constexpr auto special = [] {
+        std::array<bool, 256> table{};
+        for (unsigned char c : {'$', '~', '^', '['}) table[c] = true;
+        return table;
+    }();
     while (i < text.size()) {
+        // Most text has none of the convention characters: skip to the next one.
+        while (i < text.size() && !special[static_cast<unsigned char>(text[i])]) ++i;
+        if (i >= text.size()) break;
         char c = text[i];
         if (c == '$') {
             std::size_t close = text.find('$', i + 1);

@@ -233,7 +233,7 @@ void MarkdownReader::read_body(std::string_view body) {
     // raw HTML table. A paragraph after the body refers to every definition
     // once, so cmark keeps them all; the reader skips that paragraph.
     std::string referrer = footnote_referrer(body);
-    auto body_lines = static_cast<int>(std::count(body.begin(), body.end(), '\n')) + 1;
+    auto body_lines = static_cast<int>(sources_.file(file_).line_starts.size() - line_offset_);
     cmark_parser_feed(parser.get(), body.data(), body.size());
     if (!referrer.empty()) cmark_parser_feed(parser.get(), referrer.data(), referrer.size());
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), cmark_node_free);
