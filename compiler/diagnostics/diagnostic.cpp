@@ -30,20 +30,4 @@ void DiagnosticSink::finish(std::optional<model::Stage> stage) {
     });
 }
 
-std::size_t DiagnosticSink::count(Severity s) const {
-    return static_cast<std::size_t>(
-        std::count_if(diagnostics_.begin(), diagnostics_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
-}
-
-bool DiagnosticSink::has_io_failure() const {
-    return std::any_of(diagnostics_.begin(), diagnostics_.end(),
-                       [](const Diagnostic& d) { return d.rule->io_failure; });
-}
-
-std::size_t DiagnosticSink::reported_errors_in(std::uint32_t file) const {
-    return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(), [file](const Diagnostic& d) {
-        return d.location.file == file && d.rule->severity == Severity::Error;
-    }));
-}
-
 }  // namespace bzc

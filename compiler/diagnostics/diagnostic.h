@@ -44,11 +44,6 @@ public:
     void finish(std::optional<model::Stage> stage);
 
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-    std::size_t count(Severity s) const;
-    bool has_errors() const { return count(Severity::Error) > 0; }
-    bool has_io_failure() const;
-    // Errors reported so far in one file (before finish), to stop early.
-    std::size_t reported_errors_in(std::uint32_t file) const;
 
 private:
     std::vector<Diagnostic> diagnostics_;

@@ -30,9 +30,7 @@ public:
         if (!doc.footnotes.empty()) {
             w_.open_block("footnotes");
             for (const auto& fn : doc.footnotes) {
-                w_.open_inline("footnote", {{"id", fn.label}});
-                inlines(fn.content);
-                w_.close_inline();
+                inline_element("footnote", fn.content, {{"id", fn.label}});
             }
             w_.close_block();
         }
@@ -91,10 +89,7 @@ private:
     }
 
     void title(const Section& s) {
-        if (!s.titled) return;
-        w_.open_inline("title");
-        inlines(s.title);
-        w_.close_inline();
+        if (s.titled) inline_element("title", s.title);
     }
 
     void body(const Section& s) {
@@ -117,24 +112,12 @@ private:
         w_.open_block("term", {{"id", s.id}, {"number", s.number}, {"pinyin", t.pinyin}});
         w_.text_element("preferred", t.preferred);
         for (const auto& a : t.admitted) w_.text_element("admitted", a);
-        if (!t.symbol.empty()) {
-            w_.open_inline("symbol");
-            inlines(t.symbol);
-            w_.close_inline();
-        }
+        optional_inline_element("symbol", t.symbol);
         if (!t.english.empty()) w_.text_element("english", t.english);
         if (!t.abbreviation.empty()) w_.text_element("abbreviation", t.abbreviation);
-        if (!t.definition.empty()) {
-            w_.open_inline("definition");
-            inlines(t.definition);
-            w_.close_inline();
-        }
+        optional_inline_element("definition", t.definition);
         blocks(s.blocks);
-        if (!t.source.empty()) {
-            w_.open_inline("source");
-            inlines(t.source);
-            w_.close_inline();
-        }
+        optional_inline_element("source", t.source);
         w_.close_block();
     }
 
@@ -146,11 +129,7 @@ private:
         std::visit([&](const auto& value) { write_block(value); }, b.value);
     }
 
-    void write_block(const model::Paragraph& p) {
-        w_.open_inline("p");
-        inlines(p.content);
-        w_.close_inline();
-    }
+    void write_block(const model::Paragraph& p) { inline_element("p", p.content); }
 
     void write_block(const model::List& list) {
         w_.open_block(list.ordered ? "ol" : "ul");
@@ -160,6 +139,14 @@ private:
             w_.close_block();
         }
         w_.close_block();
+    }
+
+    void object_notes(std::string_view name, const std::vector<model::Note>& notes) {
+        for (const auto& note : notes) {
+            w_.open_block(name, {{"number", note.number}});
+            blocks(note.blocks);
+            w_.close_block();
+        }
     }
 
     void write_block(const model::Note& note) {
@@ -176,54 +163,32 @@ private:
 
     void write_block(const model::Table& table) {
         w_.open_block("table", {{"id", table.id}, {"number", table.number}});
-        if (!table.caption.empty()) {
-            w_.open_inline("caption");
-            inlines(table.caption);
-            w_.close_inline();
-        }
+        optional_inline_element("caption", table.caption);
         if (!table.unit.empty()) w_.text_element("unit", table.unit);
         for (const auto& row : table.rows) {
             w_.open_block("tr", {{"header", row.header ? "true" : ""}});
             for (const auto& cell : row.cells) {
                 std::string rows = cell.row_span > 1 ? std::to_string(cell.row_span) : "";
                 std::string cols = cell.column_span > 1 ? std::to_string(cell.column_span) : "";
-                w_.open_inline("td", {{"rowspan", rows}, {"colspan", cols}, {"align", alignment_name(cell.alignment)}});
-                inlines(cell.content);
-                w_.close_inline();
+                inline_element("td", cell.content, {{"rowspan", rows}, {"colspan", cols}, {"align", alignment_name(cell.alignment)}});
             }
             w_.close_block();
         }
-        for (const auto& note : table.notes) {
-            w_.open_block("table-note", {{"number", note.number}});
-            blocks(note.blocks);
-            w_.close_block();
-        }
+        object_notes("table-note", table.notes);
         w_.close_block();
     }
 
     void write_block(const model::Figure& figure) {
         w_.open_block("figure", {{"id", figure.id}, {"number", figure.number}});
-        if (!figure.caption.empty()) {
-            w_.open_inline("caption");
-            inlines(figure.caption);
-            w_.close_inline();
-        }
+        optional_inline_element("caption", figure.caption);
         if (!figure.image.empty()) w_.empty_element("image", {{"src", figure.image}});
         for (const auto& sub : figure.subfigures) {
             w_.open_block("subfigure", {{"id", sub.id}, {"number", sub.number}});
-            if (!sub.caption.empty()) {
-                w_.open_inline("caption");
-                inlines(sub.caption);
-                w_.close_inline();
-            }
+            optional_inline_element("caption", sub.caption);
             w_.empty_element("image", {{"src", sub.image}});
             w_.close_block();
         }
-        for (const auto& note : figure.notes) {
-            w_.open_block("figure-note", {{"number", note.number}});
-            blocks(note.blocks);
-            w_.close_block();
-        }
+        object_notes("figure-note", figure.notes);
         w_.close_block();
     }
 
@@ -234,12 +199,8 @@ private:
             w_.open_block("where");
             for (const auto& item : formula.where) {
                 w_.open_block("item");
-                w_.open_inline("symbol");
-                inlines(item.symbol);
-                w_.close_inline();
-                w_.open_inline("explanation");
-                inlines(item.explanation);
-                w_.close_inline();
+                inline_element("symbol", item.symbol);
+                inline_element("explanation", item.explanation);
                 w_.close_block();
             }
             w_.close_block();
@@ -269,10 +230,19 @@ private:
         }
     }
 
-    void span(std::string_view name, const Inline& in) {
-        w_.open_inline(name);
-        inlines(in.children);
+    void span(std::string_view name, const Inline& in) { inline_element(name, in.children); }
+
+    // An element holding inline content: <p>, <title>, <caption>, <td> …
+    void inline_element(std::string_view name, const model::Inlines& content,
+                        std::initializer_list<std::pair<std::string_view, std::string_view>> attrs = {}) {
+        w_.open_inline(name, attrs);
+        inlines(content);
         w_.close_inline();
+    }
+
+    // The same, left out when there is no content.
+    void optional_inline_element(std::string_view name, const model::Inlines& content) {
+        if (!content.empty()) inline_element(name, content);
     }
 
     XmlWriter w_;

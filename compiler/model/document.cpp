@@ -38,11 +38,6 @@ bool is_chapter(SectionKind kind) {
     }
 }
 
-bool is_top_level_element(SectionKind kind) {
-    return is_chapter(kind) || kind == SectionKind::Foreword || kind == SectionKind::Introduction ||
-           kind == SectionKind::Annex || kind == SectionKind::Bibliography || kind == SectionKind::Index;
-}
-
 SectionKind chapter_kind_for_title(std::string_view title) {
     if (title == "范围") return SectionKind::Scope;
     if (title == "规范性引用文件") return SectionKind::NormativeReferences;

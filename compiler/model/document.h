@@ -196,7 +196,6 @@ struct Document {
 
 // Fixed element titles and the kinds they select; shared by both readers.
 std::string_view fixed_title(SectionKind kind);   // 前言 … ; empty for Chapter/Clause/TermEntry/Annex
-bool is_top_level_element(SectionKind kind);       // 前言, 引言, chapters, annexes, 参考文献, 索引
 bool is_chapter(SectionKind kind);                 // numbered top-level element of the body
 SectionKind chapter_kind_for_title(std::string_view title);
 

@@ -28,7 +28,5 @@ bool is_ascii_alpha(char32_t c);
 bool is_ascii_digit(char32_t c);
 
 std::string_view trim(std::string_view text);      // ASCII and U+3000 white space
-bool starts_with(std::string_view text, std::string_view prefix);
-bool ends_with(std::string_view text, std::string_view suffix);
 
 }  // namespace bzc::utf8
