@@ -24,13 +24,13 @@ install_missing() {
 
 build() {
     cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBZC_WERROR=ON >/dev/null
-    cmake --build build -j "$(nproc)"
+    cmake --build build -j "$(nproc)" "$@"
 }
 
 case "${1:-}" in
     sample)
         install_missing
-        build
+        build --target bzc
         mkdir -p build/sample
         for src in samples/*/standard.md; do
             echo "== bzc check $src"

@@ -19,6 +19,16 @@ struct Check {
 const std::vector<Check>& all_checks();
 void run_all_checks(const model::Document& doc, DiagnosticSink& sink);
 
+// The GB/T 1.1—2020 rule families; each folder of checks/ registers its
+// units in its registry.cpp.
+void register_structure_checks(std::vector<Check>& checks);   // STR, NUM: elements, order, hierarchy, lists
+void register_wording_checks(std::vector<Check>& checks);     // FIX, SCP: fixed sentences, 前言, 范围
+void register_language_checks(std::vector<Check>& checks);    // VRB, LNG: verbal forms, legal wording, pointers
+void register_term_checks(std::vector<Check>& checks);        // TRM: term entries and their use
+void register_object_checks(std::vector<Check>& checks);      // OBJ: notes, examples, tables, figures, formulas, annexes
+void register_typography_checks(std::vector<Check>& checks);  // TYP: punctuation, designations, quantities
+void register_cover_checks(std::vector<Check>& checks);       // COV: cover data and titles
+
 // The units, one file each.
 void check_metadata(const model::Document& doc, DiagnosticSink& sink);
 void check_unique_elements(const model::Document& doc, DiagnosticSink& sink);

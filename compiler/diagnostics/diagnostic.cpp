@@ -13,11 +13,12 @@ std::string Diagnostic::message(Language lang) const {
     return format_message(rule->message.in(lang), values);
 }
 
-void DiagnosticSink::report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args) {
+void DiagnosticSink::report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args, std::optional<Fix> fix) {
     Diagnostic d;
     d.rule = &RuleRegistry::instance().get(rule_id);
     d.location = location;
     d.args = std::move(args);
+    d.fix = std::move(fix);
     d.severity = d.rule->severity;
     diagnostics_.push_back(std::move(d));
 }

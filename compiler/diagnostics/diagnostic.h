@@ -22,6 +22,14 @@ struct DiagnosticArg {
 };
 using DiagnosticArgs = std::vector<DiagnosticArg>;
 
+// A mechanical fix: `original` as it stands in the source at the finding's
+// location becomes `replacement`. `bzc fix` applies it only where the source
+// still reads `original`, so a stale or imprecise location never corrupts text.
+struct Fix {
+    std::string original;
+    std::string replacement;
+};
+
 // One finding. The message is rendered only when printed, in the language
 // the user asked for, from the rule's message and these arguments.
 struct Diagnostic {
@@ -29,6 +37,7 @@ struct Diagnostic {
     SourceLocation location;
     DiagnosticArgs args;
     Severity severity = Severity::Error;  // resolved for the draft stage
+    std::optional<Fix> fix;
 
     std::string message(Language lang) const;
 };
@@ -37,7 +46,7 @@ struct Diagnostic {
 // directly, so every output format sees the same findings.
 class DiagnosticSink {
 public:
-    void report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args = {});
+    void report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args = {}, std::optional<Fix> fix = {});
 
     // Resolves severities for the draft stage and sorts by position (stable,
     // so findings at one position keep the order they were reported in).

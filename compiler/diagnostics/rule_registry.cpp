@@ -81,6 +81,10 @@ void RuleRegistry::load(std::string_view file_name, std::string_view yaml_text) 
         rule.summary = read_text(node["summary"]);
         rule.message = read_text(node["message"]);
         rule.hint = read_text(node["hint"]);
+        if (const auto examples = node["examples"]) {
+            if (examples["wrong"]) rule.wrong_example = examples["wrong"].as<std::string>();
+            if (examples["right"]) rule.right_example = examples["right"].as<std::string>();
+        }
         if (rule.message.zh.empty() || rule.message.en.empty()) fail("message needs zh and en");
         if (!rule.clause.empty() && rule.confidence.empty()) fail("a clause needs a confidence tag");
         if (index_.count(rule.id)) fail("duplicate id");

@@ -34,7 +34,9 @@ struct Rule {
     LocalizedText summary;
     LocalizedText message;
     LocalizedText hint;
-    std::string file;  // rules/source.yaml
+    std::string wrong_example;  // text that breaks the rule, for `bzc explain`
+    std::string right_example;  // the nearest correct text
+    std::string file;           // rules/source.yaml
 
     Severity severity_for(std::optional<model::Stage> stage) const;
 };

@@ -2,6 +2,7 @@
 
 #include "diagnostics/report_formats.h"
 #include "driver/compilation.h"
+#include "driver/fixes.h"
 #include "emit/canonical_xml.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
@@ -145,6 +146,45 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
     return result.has_errors() ? exit_errors : exit_ok;
 }
 
+// Applies the mechanical fixes of each file's findings: written back
+// atomically, or shown as a diff with --dry-run.
+int run_fix(const std::vector<std::string>& inputs, bool dry_run, const GlobalOptions& global) {
+    Compiler compiler(CompileOptions{});
+    bool zh = global.language() == Language::Chinese;
+    int status = exit_ok;
+    for (const auto& path : expand_paths(inputs)) {
+        CompiledDocument result = compiler.compile(path);
+        if (!result.document) {
+            write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
+            status = exit_usage;
+            continue;
+        }
+        const std::uint32_t file = result.document->file;
+        const std::string& source = compiler.sources().file(file).text;
+        FixResult fixed = apply_fixes(source, result.diagnostics, compiler.sources(), file);
+        if (fixed.applied > 0) {
+            if (dry_run) {
+                std::cout << line_diff(path, source, fixed.text);
+            } else if (int error = write_file_atomically(path, fixed.text)) {
+                write_text_report(std::cerr, {output_failure(compiler.sources(), path, error)}, compiler.sources(),
+                                  global.language());
+                status = exit_usage;
+                continue;
+            }
+        }
+        std::cerr << path << ": ";
+        if (zh) std::cerr << (dry_run ? "可修复 " : "已修复 ") << fixed.applied << " 处";
+        else std::cerr << fixed.applied << (dry_run ? " fixes to apply" : " fixes applied");
+        if (fixed.skipped) std::cerr << (zh ? "，跳过 " : ", skipped ") << fixed.skipped << (zh ? " 处（原文已改变）" : " (the text there has changed)");
+        std::cerr << '\n';
+    }
+    if (int error = stdout_error()) {
+        write_text_report(std::cerr, {output_failure(compiler.sources(), "-", error)}, compiler.sources(), global.language());
+        return exit_usage;
+    }
+    return status;
+}
+
 int run_rules(const std::string& format, const GlobalOptions& global) {
     const auto& rules = RuleRegistry::instance().rules();
     Language lang = global.language();
@@ -193,6 +233,8 @@ int run_explain(const std::string& id, const GlobalOptions& global) {
     }
     std::cout << (zh ? "消息：" : "Message: ") << r->message.in(lang) << '\n';
     if (!r->hint.in(lang).empty()) std::cout << (zh ? "提示：" : "Hint: ") << r->hint.in(lang) << '\n';
+    if (!r->wrong_example.empty()) std::cout << '\n' << (zh ? "错误示例：" : "Wrong: ") << '\n' << r->wrong_example << '\n';
+    if (!r->right_example.empty()) std::cout << '\n' << (zh ? "正确示例：" : "Right: ") << '\n' << r->right_example << '\n';
     std::cout << (zh ? "规则文件：" : "Defined in: ") << r->file << '\n';
     return exit_ok;
 }
@@ -223,6 +265,13 @@ int run_cli(int argc, char** argv) {
     xml->add_option("-o,--output", xml_output, "Output file (default: standard output)");
     xml->add_flag("--force", xml_force, "Write the XML even when the source has errors");
     xml->fallthrough();
+
+    std::vector<std::string> fix_paths;
+    bool fix_dry_run = false;
+    auto* fix = app.add_subcommand("fix", "Apply the mechanical fixes of the findings (year separators, 2009 wordings, punctuation …)");
+    fix->add_option("paths", fix_paths, "Sources or directories to fix in place")->required();
+    fix->add_flag("--dry-run", fix_dry_run, "Show the changes as a diff instead of writing them");
+    fix->fallthrough();
 
     std::string rules_format = "text";
     auto* rules = app.add_subcommand("rules", "List the rule catalog");
@@ -255,6 +304,7 @@ int run_cli(int argc, char** argv) {
     try {
         if (*check) return run_check(check_paths, check_stage, check_format, global);
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
+        if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);
         if (*help) {

@@ -1,0 +1,60 @@
+#include "checks/text_context.h"
+
+#include "support/utf8.h"
+
+#include <algorithm>
+
+namespace bzc::checks {
+
+model::SectionKind TextContext::element_kind() const {
+    return element ? element->kind : model::SectionKind::Chapter;
+}
+
+bool TextContext::informative() const {
+    if (in_note || in_example || in_footnote) return true;
+    switch (element_kind()) {
+        case model::SectionKind::Foreword:
+        case model::SectionKind::Introduction:
+        case model::SectionKind::Bibliography:
+        case model::SectionKind::Index: return true;
+        case model::SectionKind::Annex: return element->obligation == model::AnnexObligation::Informative;
+        default: return false;
+    }
+}
+
+FlatText::FlatText(const model::Inlines& inlines) { append(inlines); }
+
+void FlatText::add(std::string_view text, SourceLocation location) {
+    anchors_.emplace_back(text_.size(), location);
+    text_ += text;
+}
+
+void FlatText::append(const model::Inlines& inlines) {
+    for (const auto& in : inlines) {
+        switch (in.kind) {
+            case model::InlineKind::Text:
+            case model::InlineKind::Code:
+            case model::InlineKind::Citation: add(in.text, in.location); break;
+            case model::InlineKind::Math: add("X", in.location); break;
+            case model::InlineKind::CrossReference: add(in.resolved_text, in.location); break;
+            case model::InlineKind::LineBreak: add("\n", in.location); break;
+            case model::InlineKind::FootnoteReference: break;
+            default: append(in.children); break;
+        }
+    }
+}
+
+SourceLocation FlatText::at(std::size_t offset) const {
+    if (anchors_.empty()) return {};
+    auto it = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                               [](std::size_t value, const auto& anchor) { return value < anchor.first; });
+    if (it != anchors_.begin()) --it;
+    SourceLocation location = it->second;
+    if (location.known() && offset > it->first) {
+        location.column += static_cast<std::uint32_t>(
+            utf8::count_code_points(std::string_view(text_).substr(it->first, offset - it->first)));
+    }
+    return location;
+}
+
+}  // namespace bzc::checks
