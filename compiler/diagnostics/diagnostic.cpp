@@ -23,8 +23,17 @@ void DiagnosticSink::report(std::string_view rule_id, SourceLocation location, D
     diagnostics_.push_back(std::move(d));
 }
 
-void DiagnosticSink::finish(std::optional<model::Stage> stage) {
-    for (auto& d : diagnostics_) d.severity = d.rule->severity_for(stage);
+void DiagnosticSink::finish(std::optional<model::Stage> stage,
+                            const std::map<std::string, std::optional<Severity>, std::less<>>& overrides) {
+    for (auto& d : diagnostics_) {
+        d.severity = d.rule->severity_for(stage);
+        auto it = overrides.find(d.rule->id);
+        if (it != overrides.end() && it->second) d.severity = *it->second;
+    }
+    std::erase_if(diagnostics_, [&](const Diagnostic& d) {
+        auto it = overrides.find(d.rule->id);
+        return it != overrides.end() && !it->second;
+    });
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.location.file, a.location.line, a.location.column) <
                std::tie(b.location.file, b.location.line, b.location.column);

@@ -3,6 +3,8 @@
 #include "diagnostics/rule_registry.h"
 #include "support/source_location.h"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,9 +50,18 @@ class DiagnosticSink {
 public:
     void report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args = {}, std::optional<Fix> fix = {});
 
-    // Resolves severities for the draft stage and sorts by position (stable,
-    // so findings at one position keep the order they were reported in).
-    void finish(std::optional<model::Stage> stage);
+    // Resolves severities for the draft stage, applying project overrides
+    // (an override of nullopt turns the rule off), and sorts by position
+    // (stable, so findings at one position keep their order).
+    void finish(std::optional<model::Stage> stage,
+                const std::map<std::string, std::optional<Severity>, std::less<>>& overrides = {});
+
+    // Removes the findings `silenced` says yes to; returns how many.
+    template <class F> std::size_t remove_if(F&& silenced) {
+        auto before = diagnostics_.size();
+        std::erase_if(diagnostics_, silenced);
+        return before - diagnostics_.size();
+    }
 
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 

@@ -7,7 +7,7 @@
 namespace bzc {
 
 void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                       Language lang) {
+                       Language lang, std::size_t suppressed) {
     using json = nlohmann::ordered_json;
     json list = json::array();
     std::size_t counts[3] = {0, 0, 0};
@@ -28,6 +28,7 @@ void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
     root["errors"] = counts[static_cast<int>(Severity::Error)];
     root["warnings"] = counts[static_cast<int>(Severity::Warning)];
     root["notes"] = counts[static_cast<int>(Severity::Note)];
+    root["suppressed"] = suppressed;
     out << root.dump(2) << '\n';
 }
 

@@ -19,13 +19,14 @@ void write_text_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
 
 // {"diagnostics":[{"file","line","column","severity","rule","message"}], "errors", "warnings", "notes"}
 void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
-                       Language lang);
+                       Language lang, std::size_t suppressed = 0);
 
 // SARIF 2.1.0, one run, the rules that fired in tool.driver.rules, columns in code points.
 void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                         Language lang);
 
-// "2 个错误，1 个警告" / "2 errors, 1 warning"; empty when there are no findings.
-std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang);
+// "2 个错误，1 个警告（另有 3 个已抑制）" / "2 errors, 1 warning (3 suppressed)";
+// empty when there is nothing to say.
+std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang, std::size_t suppressed = 0);
 
 }  // namespace bzc

@@ -19,17 +19,18 @@ void write_text_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
     }
 }
 
-std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang) {
+std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language lang, std::size_t suppressed) {
     std::size_t errors = 0, warnings = 0, notes = 0;
     for (const auto& d : diagnostics) {
         if (d.severity == Severity::Error) ++errors;
         else if (d.severity == Severity::Warning) ++warnings;
         else ++notes;
     }
-    if (errors + warnings + notes == 0) return {};
+    if (errors + warnings + notes + suppressed == 0) return {};
     if (lang == Language::Chinese) {
         std::string s = std::to_string(errors) + " 个错误，" + std::to_string(warnings) + " 个警告";
         if (notes) s += "，" + std::to_string(notes) + " 个提示";
+        if (suppressed) s += "（另有 " + std::to_string(suppressed) + " 个已抑制）";
         return s;
     }
     auto plural = [](std::size_t n, const char* word) {
@@ -37,6 +38,7 @@ std::string summary_line(const std::vector<Diagnostic>& diagnostics, Language la
     };
     std::string s = plural(errors, "error") + ", " + plural(warnings, "warning");
     if (notes) s += ", " + plural(notes, "note");
+    if (suppressed) s += " (" + std::to_string(suppressed) + " suppressed)";
     return s;
 }
 

@@ -84,8 +84,8 @@ int stdout_error() {
     return std::cout ? 0 : (errno != 0 ? errno : EIO);
 }
 
-void print_summary(const std::vector<Diagnostic>& all, Language lang) {
-    std::string line = summary_line(all, lang);
+void print_summary(const std::vector<Diagnostic>& all, Language lang, std::size_t suppressed = 0) {
+    std::string line = summary_line(all, lang, suppressed);
     if (!line.empty()) std::cerr << line << '\n';
 }
 
@@ -96,6 +96,7 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
     Compiler compiler(options);
     std::vector<Diagnostic> all;
     bool errors = false, io_failure = false;
+    std::size_t suppressed = 0;
     std::vector<std::string> files = expand_paths(inputs);
     if (files.empty()) {
         std::cerr << "bzc: " << (global.language() == Language::Chinese ? "没有找到要检查的文件（.md 或 .xml）" : "no files to check (.md or .xml)") << '\n';
@@ -105,13 +106,14 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
         CompiledDocument result = compiler.compile(file);
         errors = errors || result.has_errors();
         io_failure = io_failure || result.has_io_failure();
+        suppressed += result.suppressed;
         all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
     }
-    if (format == "json") write_json_report(std::cout, all, compiler.sources(), global.language());
+    if (format == "json") write_json_report(std::cout, all, compiler.sources(), global.language(), suppressed);
     else if (format == "sarif") write_sarif_report(std::cout, all, compiler.sources(), global.language());
     else {
         write_text_report(std::cout, all, compiler.sources(), global.language());
-        print_summary(all, global.language());
+        print_summary(all, global.language(), suppressed);
     }
     if (int error = stdout_error()) {
         write_text_report(std::cerr, {output_failure(compiler.sources(), "-", error)}, compiler.sources(), global.language());

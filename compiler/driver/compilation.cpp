@@ -2,6 +2,7 @@
 
 #include "analysis/analysis.h"
 #include "checks/check.h"
+#include "driver/project_config.h"
 #include "driver/source_loader.h"
 #include "frontend/markdown/markdown_reader.h"
 #include "frontend/xml/xml_reader.h"
@@ -29,18 +30,52 @@ CompiledDocument Compiler::compile(const std::string& path) {
     CompiledDocument result;
     result.path = path;
     DiagnosticSink sink;
+    ProjectConfig config = load_project_config(path, sources_, sink);
     if (auto file = load_source(path, sources_, sink)) {
         model::Document doc = is_xml_path(path) ? frontend::read_xml(*file, sources_, sink)
                                                 : frontend::read_markdown(*file, sources_, sink);
         analysis::analyse(doc, sink);
         checks::run_all_checks(doc, sink);
+        result.suppressed = apply_suppressions(doc, sink);
         result.document = std::move(doc);
     }
+    result.suppressed += sink.remove_if([&](const Diagnostic& d) { return config.suppresses(d.rule->id, path); });
     std::optional<model::Stage> stage = options_.stage;
     if (!stage && result.document) stage = result.document->metadata.stage;
-    sink.finish(stage);
+    sink.finish(stage, config.severity);
     result.diagnostics = sink.diagnostics();
     return result;
+}
+
+std::size_t Compiler::apply_suppressions(const model::Document& doc, DiagnosticSink& sink) {
+    if (doc.suppressions.empty()) return 0;
+    std::vector<bool> used(doc.suppressions.size(), false);
+    auto silenced = [&](const Diagnostic& d) {
+        if (d.location.file != doc.file || d.rule->io_failure) return false;
+        for (std::size_t i = 0; i < doc.suppressions.size(); ++i) {
+            const auto& s = doc.suppressions[i];
+            bool whole_file = s.first_line == 0 && s.last_line == 0;
+            if (!whole_file && (d.location.line < s.first_line || d.location.line > s.last_line)) continue;
+            if (std::find(s.rules.begin(), s.rules.end(), d.rule->id) == s.rules.end()) continue;
+            used[i] = true;
+            return true;
+        }
+        return false;
+    };
+    std::size_t count = sink.remove_if(silenced);
+    for (std::size_t i = 0; i < doc.suppressions.size(); ++i) {
+        const auto& s = doc.suppressions[i];
+        if (s.rules.empty()) {
+            sink.report("SUP-02", s.location, {{"rule", "（空）", "(none)"}});
+            continue;
+        }
+        for (const auto& rule : s.rules) {
+            if (!RuleRegistry::instance().find(rule)) sink.report("SUP-02", s.location, {{"rule", rule}});
+        }
+        if (s.reason.empty()) sink.report("SUP-01", s.location, {{"rule", s.rules.front()}});
+        if (!used[i]) sink.report("SUP-03", s.location, {{"rule", s.rules.front()}});
+    }
+    return count;
 }
 
 }  // namespace bzc::driver

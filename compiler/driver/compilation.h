@@ -19,6 +19,7 @@ struct CompiledDocument {
     std::string path;
     std::optional<model::Document> document;  // empty when the source could not be read at all
     std::vector<Diagnostic> diagnostics;      // severities resolved for the document's stage
+    std::size_t suppressed = 0;               // findings silenced by comments or the project file
     bool has_errors() const;
     bool has_io_failure() const;
 };
@@ -28,6 +29,11 @@ public:
     explicit Compiler(CompileOptions options) : options_(options) {}
 
     CompiledDocument compile(const std::string& path);
+
+    // Silences findings the source's suppression comments name, and reports
+    // suppressions without a reason (SUP-01), with unknown rules (SUP-02) or
+    // that silenced nothing (SUP-03). Returns how many were silenced.
+    static std::size_t apply_suppressions(const model::Document& doc, DiagnosticSink& sink);
     const SourceManager& sources() const { return sources_; }
     SourceManager& sources() { return sources_; }
 

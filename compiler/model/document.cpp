@@ -66,6 +66,43 @@ void append_plain(const Inlines& inlines, std::string& out) {
 }
 }  // namespace
 
+bool parse_suppression(std::string_view comment, Suppression& out) {
+    auto skip_space = [&] {
+        while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\n' || comment.front() == '\t')) comment.remove_prefix(1);
+    };
+    if (comment.starts_with("<!--")) comment.remove_prefix(4);
+    if (comment.ends_with("-->")) comment.remove_suffix(3);
+    skip_space();
+    bool whole_file = false;
+    if (comment.starts_with("bzc-ignore-file")) {
+        whole_file = true;
+        comment.remove_prefix(std::string_view("bzc-ignore-file").size());
+    } else if (comment.starts_with("bzc-ignore")) {
+        comment.remove_prefix(std::string_view("bzc-ignore").size());
+    } else {
+        return false;
+    }
+    if (!comment.empty() && comment.front() != ' ' && comment.front() != '\n' && comment.front() != '\t') return false;
+    out.rules.clear();
+    // Rule ids: capitals, '-', digits; separated by commas or spaces.
+    while (true) {
+        skip_space();
+        std::size_t n = 0;
+        while (n < comment.size() && ((comment[n] >= 'A' && comment[n] <= 'Z') || (comment[n] >= '0' && comment[n] <= '9') || comment[n] == '-')) ++n;
+        if (n == 0 || comment.substr(0, n).find('-') == std::string_view::npos) break;
+        out.rules.emplace_back(comment.substr(0, n));
+        comment.remove_prefix(n);
+        if (!comment.empty() && comment.front() == ',') comment.remove_prefix(1);
+    }
+    skip_space();
+    while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\n' || comment.back() == '\t')) comment.remove_suffix(1);
+    if (comment.starts_with(":") || comment.starts_with("：")) comment.remove_prefix(comment.front() == ':' ? 1 : 3);
+    skip_space();
+    out.reason = std::string(comment);
+    if (whole_file) out.first_line = out.last_line = 0;
+    return true;
+}
+
 std::string plain_text(const Inlines& inlines) {
     std::string out;
     append_plain(inlines, out);

@@ -186,8 +186,20 @@ struct Footnote {
     SourceLocation location;
 };
 
+// A suppression comment in the source: `<!-- bzc-ignore RULE-ID … reason -->`
+// silences those rules on the lines of the block it precedes (or its own
+// line, at the end of a line); `bzc-ignore-file` on the whole file.
+struct Suppression {
+    std::vector<std::string> rules;
+    std::string reason;
+    std::uint32_t first_line = 0;
+    std::uint32_t last_line = 0;  // inclusive; 0 with first_line 0: the whole file
+    SourceLocation location;      // of the comment itself
+};
+
 struct Document {
     Metadata metadata;
+    std::vector<Suppression> suppressions;
     std::vector<Section> sections;   // top level: 前言, 引言, chapters, annexes, 参考文献, 索引
     std::vector<Footnote> footnotes; // referenced from Inline::FootnoteReference by label
     SourceLocation location;
@@ -201,5 +213,10 @@ SectionKind chapter_kind_for_title(std::string_view title);
 
 // Plain text of inline content, with computed texts for cross-references.
 std::string plain_text(const Inlines& inlines);
+
+// Reads the inside of a comment as a suppression: "bzc-ignore STR-05, NUM-02
+// 理由". Returns false when the comment is not one; an empty `rules` or
+// `reason` is for the caller to report.
+bool parse_suppression(std::string_view comment, Suppression& out);
 
 }  // namespace bzc::model

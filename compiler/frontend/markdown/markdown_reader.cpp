@@ -189,6 +189,7 @@ private:
                                               std::initializer_list<std::string_view> allowed = {});
     void strip_prefix(cmark_node* paragraph, std::size_t bytes);
     std::string_view first_text(cmark_node* paragraph) const;
+    void read_suppression(cmark_node* comment, cmark_node* target);
     void report_unsupported(cmark_node* node, std::string construct_zh, std::string construct_en,
                             std::string advice_zh, std::string advice_en);
 
@@ -249,7 +250,7 @@ void MarkdownReader::read_body(std::string_view body) {
             node = cmark_node_next(node);  // read already, and kept: definitions are few
             continue;
         } else if (is_type(node, "html_block") && utf8::trim(literal(node)).starts_with("<!--")) {
-            // a comment
+            read_suppression(node, cmark_node_next(node));
         } else if (stack_.empty()) {
             if (!reported_outside_) sink_.report("DSL-01", location(node));
             reported_outside_ = true;
@@ -359,6 +360,26 @@ void MarkdownReader::strip_prefix(cmark_node* paragraph, std::size_t bytes) {
     }
     text.erase(0, lead);
     cmark_node_set_literal(first, text.c_str());
+}
+
+// A comment block that is a suppression applies to the block after it; a
+// comment at the end of a line (`target` null) to its own line.
+void MarkdownReader::read_suppression(cmark_node* comment, cmark_node* target) {
+    model::Suppression suppression;
+    if (!model::parse_suppression(utf8::trim(literal(comment)), suppression)) return;
+    suppression.location = location(comment);
+    if (suppression.first_line == 0 && suppression.last_line == 0 && literal(comment).find("bzc-ignore-file") == std::string_view::npos) {
+        auto line = [&](cmark_node* n, bool end) {
+            return static_cast<std::uint32_t>(end ? cmark_node_get_end_line(n) : cmark_node_get_start_line(n)) + line_offset_;
+        };
+        if (target) {
+            suppression.first_line = line(target, false);
+            suppression.last_line = std::max(line(target, true), suppression.first_line);
+        } else {
+            suppression.first_line = suppression.last_line = suppression.location.line;
+        }
+    }
+    doc_.suppressions.push_back(std::move(suppression));
 }
 
 void MarkdownReader::report_unsupported(cmark_node* node, std::string construct_zh, std::string construct_en,
@@ -569,7 +590,10 @@ cmark_node* MarkdownReader::convert_block(cmark_node* node, Blocks& out, int dep
     }
     if (type == "html_block") {
         std::string_view html = utf8::trim(literal(node));
-        if (html.starts_with("<!--")) return node;
+        if (html.starts_with("<!--")) {
+            read_suppression(node, cmark_node_next(node));
+            return node;
+        }
         if (html.starts_with("<table") || html.starts_with("<TABLE")) {
             Block block;
             block.location = location(node);
@@ -918,7 +942,9 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
                 br.kind = InlineKind::LineBreak;
                 br.location = where;
                 target.push_back(std::move(br));
-            } else if (!tag.starts_with("<!--")) {
+            } else if (tag.starts_with("<!--")) {
+                read_suppression(node, nullptr);
+            } else {
                 report_unsupported(node, "HTML标签" + tag, "the HTML tag " + tag,
                                    "文字中只可使用<sub>、<sup>和<br>", "Only <sub>, <sup> and <br> may be used in text");
             }

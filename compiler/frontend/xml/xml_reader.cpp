@@ -32,6 +32,7 @@ public:
         doc_.file = file_;
         doc_.location = where(root);
         metadata(root.child("metadata"));
+        collect_suppressions(root);
         for (pugi::xml_node node : root.children()) {
             if (node.type() != pugi::node_element) continue;
             if (named(node, "metadata")) continue;
@@ -71,6 +72,35 @@ private:
         std::size_t at = static_cast<std::size_t>(offset);
         if (node.type() == pugi::node_element && at > 0) --at;
         return sources_.location_at_offset(file_, at);
+    }
+
+    // <!-- bzc-ignore RULE reason --> applies to the element after it, up to
+    // the line before the element that follows that one.
+    void collect_suppressions(const pugi::xml_node& parent) {
+        for (pugi::xml_node node : parent.children()) {
+            if (node.type() == pugi::node_element) {
+                collect_suppressions(node);
+                continue;
+            }
+            if (node.type() != pugi::node_comment) continue;
+            model::Suppression suppression;
+            if (!model::parse_suppression(node.value(), suppression)) continue;
+            suppression.location = where(node);
+            if (std::string_view(node.value()).find("bzc-ignore-file") == std::string_view::npos) {
+                pugi::xml_node target = node.next_sibling();
+                while (target && target.type() != pugi::node_element) target = target.next_sibling();
+                if (target) {
+                    suppression.first_line = where(target).line;
+                    pugi::xml_node after = target.next_sibling();
+                    while (after && after.type() != pugi::node_element && after.type() != pugi::node_comment) after = after.next_sibling();
+                    suppression.last_line = after ? std::max(where(after).line, suppression.first_line + 1) - 1
+                                                  : static_cast<std::uint32_t>(sources_.file(file_).line_starts.size());
+                } else {
+                    suppression.first_line = suppression.last_line = suppression.location.line;
+                }
+            }
+            doc_.suppressions.push_back(std::move(suppression));
+        }
     }
 
     void metadata(const pugi::xml_node& node) {
@@ -343,8 +373,9 @@ model::Document read_xml(std::uint32_t file, const SourceManager& sources, Diagn
     pugi::xml_document xml;
     // parse_ws_pcdata keeps white space in mixed content, where it is text;
     // in element-only content the reader skips it.
-    pugi::xml_parse_result result =
-        xml.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+    pugi::xml_parse_result result = xml.load_buffer(text.data(), text.size(),
+                                                    pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_comments,
+                                                    pugi::encoding_utf8);
     if (!result) {
         sink.report("XML-01", sources.location_at_offset(file, static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0))),
                     {{"reason", result.description()}});

@@ -1,0 +1,104 @@
+#include "driver/project_config.h"
+
+#include "support/source_manager.h"
+#include "support/suggestions.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fnmatch.h>
+#include <fstream>
+#include <sstream>
+
+namespace bzc::driver {
+
+namespace fs = std::filesystem;
+
+bool ProjectConfig::suppresses(std::string_view rule, const fs::path& source) const {
+    if (suppress.empty()) return false;
+    std::error_code ec;
+    fs::path relative = fs::relative(fs::absolute(source, ec), path.parent_path(), ec);
+    for (const auto& s : suppress) {
+        if (s.rule != rule) continue;
+        if (s.files.empty() || fnmatch(s.files.c_str(), relative.generic_string().c_str(), FNM_PATHNAME) == 0) return true;
+    }
+    return false;
+}
+
+ProjectConfig load_project_config(const fs::path& source, SourceManager& sources, DiagnosticSink& sink) {
+    ProjectConfig config;
+    std::error_code ec;
+    fs::path dir = fs::absolute(source, ec).parent_path();
+    while (!dir.empty()) {
+        if (fs::is_regular_file(dir / "bzc.yaml", ec)) {
+            config.path = dir / "bzc.yaml";
+            break;
+        }
+        if (dir == dir.root_path()) break;
+        dir = dir.parent_path();
+    }
+    if (config.path.empty()) return config;
+
+    std::ifstream in(config.path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::uint32_t file = sources.add(config.path.string(), text.str());
+    auto at = [&](const YAML::Mark& mark) {
+        return mark.line < 0 ? SourceLocation{file, 1, 1}
+                             : sources.location_at_byte_column(file, static_cast<std::uint32_t>(mark.line + 1),
+                                                               static_cast<std::uint32_t>(mark.column + 1));
+    };
+    YAML::Node root;
+    try {
+        root = YAML::Load(sources.file(file).text);
+    } catch (const YAML::Exception& e) {
+        sink.report("CFG-01", at(e.mark), {{"reason", e.msg}});
+        return config;
+    }
+    if (!root || root.IsNull()) return config;
+    if (!root.IsMap()) {
+        sink.report("CFG-01", {file, 1, 1}, {{"reason", "项目文件应由“键: 值”行组成", "the project file should be a mapping"}});
+        return config;
+    }
+    static const std::vector<std::string> keys = {"rules", "suppress"};
+    for (const auto& entry : root) {
+        std::string key = entry.first.as<std::string>("");
+        if (key == "rules" && entry.second.IsMap()) {
+            for (const auto& rule : entry.second) {
+                std::string id = rule.first.as<std::string>("");
+                std::string level = rule.second.IsScalar() ? rule.second.Scalar() : "";
+                if (!RuleRegistry::instance().find(id)) {
+                    sink.report("CFG-02", at(rule.first.Mark()), {{"rule", id}});
+                } else if (level == "off") {
+                    config.severity[id] = std::nullopt;
+                } else if (auto severity = parse_severity(level)) {
+                    config.severity[id] = *severity;
+                } else {
+                    sink.report("CFG-01", at(rule.second.Mark()),
+                                {{"reason", "规则级别应为off、note、warning或error", "a rule level is off, note, warning or error"}});
+                }
+            }
+        } else if (key == "suppress" && entry.second.IsSequence()) {
+            for (const auto& item : entry.second) {
+                ProjectConfig::FileSuppression s;
+                s.rule = item["rule"] ? item["rule"].as<std::string>("") : "";
+                s.files = item["files"] ? item["files"].as<std::string>("") : "";
+                s.reason = item["reason"] ? item["reason"].as<std::string>("") : "";
+                if (!RuleRegistry::instance().find(s.rule)) {
+                    sink.report("CFG-02", at(item.Mark()), {{"rule", s.rule}});
+                    continue;
+                }
+                if (s.reason.empty()) sink.report("SUP-01", at(item.Mark()), {{"rule", s.rule}});
+                config.suppress.push_back(std::move(s));
+            }
+        } else {
+            std::string guess = closest_match(key, keys);
+            sink.report("CFG-03", at(entry.first.Mark()),
+                        {{"key", key},
+                         {"suggestion", guess.empty() ? "" : "（是否应为“" + guess + "”？）",
+                          guess.empty() ? "" : " (did you mean '" + guess + "'?)"}});
+        }
+    }
+    return config;
+}
+
+}  // namespace bzc::driver

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "diagnostics/diagnostic.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bzc {
+class SourceManager;
+}
+
+namespace bzc::driver {
+
+// The rule configuration of a project file, bzc.yaml, found in the source's
+// directory or the nearest one above it:
+//
+//   rules:                 # severity overrides: off | note | warning | error
+//     TYP-03: off
+//   suppress:              # findings silenced in some files, with the reason
+//     - rule: TRM-01
+//       files: "internal/*.md"
+//       reason: 内部标准不要求英文对应词
+struct ProjectConfig {
+    std::filesystem::path path;  // empty when there is none
+    std::map<std::string, std::optional<Severity>, std::less<>> severity;  // nullopt: off
+    struct FileSuppression {
+        std::string rule;
+        std::string files;  // a glob relative to the file's directory
+        std::string reason;
+    };
+    std::vector<FileSuppression> suppress;
+
+    // Whether `rule` is suppressed for `source` by a `suppress` entry.
+    bool suppresses(std::string_view rule, const std::filesystem::path& source) const;
+};
+
+// Finds and reads the project file for a source; problems with it are
+// reported as CFG-* findings located in it.
+ProjectConfig load_project_config(const std::filesystem::path& source, SourceManager& sources, DiagnosticSink& sink);
+
+}  // namespace bzc::driver
