@@ -247,5 +247,19 @@ if [ $callgrind = 1 ]; then
     echo
     echo "... and by inclusive cost (the phases)"
     top --inclusive=yes | grep -E 'bzc::|cmark_parser|YAML::Load|_dl_' | awk 'NR <= 30'
+    # The rule checks against reading and analysis: the issue's bar is the
+    # full rule set within 2x the parse-and-analyse time.
+    callgrind_annotate --inclusive=yes callgrind.out 2>/dev/null | python3 -c '
+import re, sys
+cost = {}
+for line in sys.stdin:
+    m = re.match(r"^ *([0-9,]+) \( *[0-9.]+%\)  \S*?:(\S+)\(", line)
+    if m and m.group(2) not in cost:
+        cost[m.group(2)] = int(m.group(1).replace(",", ""))
+read = cost.get("bzc::frontend::read_markdown", 0) + cost.get("bzc::driver::load_source", 0) + cost.get("bzc::analysis::analyse", 0)
+checks = cost.get("bzc::checks::run_all_checks", 0)
+if read and checks:
+    print(f"\nrule checks: {checks:,} instructions = {checks / read:.2f}x reading + analysis ({read:,}) (target <= 2)")
+'
 fi
 exit $status

@@ -2,14 +2,18 @@
 
 namespace bzc::checks {
 
+namespace {
+const std::vector<Check> source_checks = {
+    {"metadata", check_metadata},
+    {"unique-elements", check_unique_elements},
+    {"term-entries", check_term_entries},
+    {"footnotes", check_footnotes},
+};
+}  // namespace
+
 const std::vector<Check>& all_checks() {
     static const std::vector<Check> checks = [] {
-        std::vector<Check> list = {
-            {"metadata", check_metadata},
-            {"unique-elements", check_unique_elements},
-            {"term-entries", check_term_entries},
-            {"footnotes", check_footnotes},
-        };
+        std::vector<Check> list = source_checks;
         register_structure_checks(list);
         register_wording_checks(list);
         register_language_checks(list);
@@ -22,8 +26,8 @@ const std::vector<Check>& all_checks() {
     return checks;
 }
 
-void run_all_checks(const model::Document& doc, DiagnosticSink& sink) {
-    for (const auto& check : all_checks()) check.run(doc, sink);
+void run_all_checks(const model::Document& doc, DiagnosticSink& sink, bool drafting_rules) {
+    for (const auto& check : drafting_rules ? all_checks() : source_checks) check.run(doc, sink);
 }
 
 }  // namespace bzc::checks

@@ -1,6 +1,5 @@
 #include "diagnostics/rule_registry.h"
 
-#include "support/resources.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -88,22 +87,13 @@ void RuleRegistry::load(std::string_view file_name, std::string_view yaml_text) 
         if (rule.message.zh.empty() || rule.message.en.empty()) fail("message needs zh and en");
         if (!rule.clause.empty() && rule.confidence.empty()) fail("a clause needs a confidence tag");
         if (index_.count(rule.id)) fail("duplicate id");
-        index_[rule.id] = rules_.size();
-        rules_.push_back(std::move(rule));
+        add(std::move(rule));
     }
 }
 
-const RuleRegistry& RuleRegistry::instance() {
-    static const RuleRegistry registry = [] {
-        RuleRegistry r;
-        for_each_embedded_resource("rules/", [&](const EmbeddedResource& res) {
-            // codes.yaml and other data files sit beside the rule files.
-            if (res.content.find("\nrules:") == std::string_view::npos && !res.content.starts_with("rules:")) return;
-            r.load(res.name, res.content);
-        });
-        return r;
-    }();
-    return registry;
+void RuleRegistry::add(Rule rule) {
+    index_[rule.id] = rules_.size();
+    rules_.push_back(std::move(rule));
 }
 
 const Rule* RuleRegistry::find(std::string_view id) const {

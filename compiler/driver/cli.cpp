@@ -124,7 +124,11 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
 }
 
 int run_xml(const std::string& input, const std::string& output, bool force, const GlobalOptions& global) {
-    Compiler compiler(CompileOptions{});
+    // The XML is the source in another form: only problems of the source
+    // itself stop it; `bzc check` judges the drafting.
+    CompileOptions options;
+    options.drafting_rules = false;
+    Compiler compiler(options);
     CompiledDocument result = compiler.compile(input);
     write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
     if (result.has_io_failure()) return exit_usage;

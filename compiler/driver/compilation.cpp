@@ -35,7 +35,7 @@ CompiledDocument Compiler::compile(const std::string& path) {
         model::Document doc = is_xml_path(path) ? frontend::read_xml(*file, sources_, sink)
                                                 : frontend::read_markdown(*file, sources_, sink);
         analysis::analyse(doc, sink);
-        checks::run_all_checks(doc, sink);
+        checks::run_all_checks(doc, sink, options_.drafting_rules);
         result.suppressed = apply_suppressions(doc, sink);
         result.document = std::move(doc);
     }

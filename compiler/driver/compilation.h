@@ -12,6 +12,7 @@ namespace bzc::driver {
 
 struct CompileOptions {
     std::optional<model::Stage> stage;  // overrides the stage in the cover data
+    bool drafting_rules = true;         // run the GB/T 1.1—2020 rules, not only the source checks
 };
 
 // One source through the pipeline: load → front end → analysis → checks.

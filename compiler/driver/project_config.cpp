@@ -66,12 +66,19 @@ ProjectConfig load_project_config(const fs::path& source, SourceManager& sources
             for (const auto& rule : entry.second) {
                 std::string id = rule.first.as<std::string>("");
                 std::string level = rule.second.IsScalar() ? rule.second.Scalar() : "";
-                if (!RuleRegistry::instance().find(id)) {
+                // A key is a rule id or a pattern such as "TYP-*" for a family.
+                std::vector<std::string> ids;
+                for (const auto& r : RuleRegistry::instance().rules()) {
+                    if (r.id == id || (id.find_first_of("*?[") != std::string::npos && fnmatch(id.c_str(), r.id.c_str(), 0) == 0)) {
+                        ids.push_back(r.id);
+                    }
+                }
+                if (ids.empty()) {
                     sink.report("CFG-02", at(rule.first.Mark()), {{"rule", id}});
                 } else if (level == "off") {
-                    config.severity[id] = std::nullopt;
+                    for (const auto& x : ids) config.severity[x] = std::nullopt;
                 } else if (auto severity = parse_severity(level)) {
-                    config.severity[id] = *severity;
+                    for (const auto& x : ids) config.severity[x] = *severity;
                 } else {
                     sink.report("CFG-01", at(rule.second.Mark()),
                                 {{"reason", "规则级别应为off、note、warning或error", "a rule level is off, note, warning or error"}});

@@ -33,7 +33,7 @@ TEST_CASE("front matter problems", "[metadata]") {
     CHECK(cover("number: [unclosed\n").has("FM-03"));
     auto unknown = cover("number: GB/T 1—2020\ntitle: 标题\ntitel-en: x\n");
     CHECK(unknown.findings() == std::vector<std::string>{"FM-04 4:1"});
-    CHECK(unknown.diagnostics[0].message(bzc::Language::English).find("did you mean 'title-en'") != std::string::npos);
+    CHECK(unknown.source_diagnostics()[0].message(bzc::Language::English).find("did you mean 'title-en'") != std::string::npos);
     CHECK(cover("number: GB/T 1—2020\ntitle: [a, b]\n").findings() == std::vector<std::string>{"FM-05 3:1"});
     CHECK(cover("number: GB/T 1—2020\ntitle: 标题\ntoc: maybe\n").has("FM-05"));
     CHECK(cover("title: 标题\n").findings() == std::vector<std::string>{"FM-06 1:1"});
@@ -76,10 +76,10 @@ TEST_CASE("cover field syntax", "[metadata]") {
 TEST_CASE("severity follows the stage", "[metadata]") {
     auto comment = cover("title: 标题\nnumber: GB/T 1-2020\nstage: 征求意见稿\n");
     auto approval = cover("title: 标题\nnumber: GB/T 1-2020\nstage: 报批稿\n");
-    REQUIRE(comment.diagnostics.size() == 1);
-    REQUIRE(approval.diagnostics.size() == 1);
-    CHECK(comment.diagnostics[0].severity == bzc::Severity::Warning);
-    CHECK(approval.diagnostics[0].severity == bzc::Severity::Error);
+    REQUIRE(comment.source_diagnostics().size() == 1);
+    REQUIRE(approval.source_diagnostics().size() == 1);
+    CHECK(comment.source_diagnostics()[0].severity == bzc::Severity::Warning);
+    CHECK(approval.source_diagnostics()[0].severity == bzc::Severity::Error);
 }
 
 TEST_CASE("the 前言 is generated from the cover data when absent", "[metadata][foreword]") {

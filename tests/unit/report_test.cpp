@@ -17,8 +17,8 @@ bzc::test::Compiled with_problems() {
 TEST_CASE("text report: file:line:col: severity: message [RULE]", "[report]") {
     auto c = with_problems();
     std::ostringstream zh, en;
-    bzc::write_text_report(zh, c.diagnostics, c.sources, bzc::Language::Chinese);
-    bzc::write_text_report(en, c.diagnostics, c.sources, bzc::Language::English);
+    bzc::write_text_report(zh, c.source_diagnostics(), c.sources, bzc::Language::Chinese);
+    bzc::write_text_report(en, c.source_diagnostics(), c.sources, bzc::Language::English);
     CHECK(zh.str() == "样例/标准.md:7:2: error: 交叉引用的目标“#missing”不存在 [XREF-01]\n");
     CHECK(en.str() == "样例/标准.md:7:2: error: the cross-reference target '#missing' does not exist [XREF-01]\n");
 }
@@ -26,7 +26,7 @@ TEST_CASE("text report: file:line:col: severity: message [RULE]", "[report]") {
 TEST_CASE("JSON report has the documented keys", "[report]") {
     auto c = with_problems();
     std::ostringstream out;
-    bzc::write_json_report(out, c.diagnostics, c.sources, bzc::Language::English);
+    bzc::write_json_report(out, c.source_diagnostics(), c.sources, bzc::Language::English);
     auto json = nlohmann::json::parse(out.str());
     REQUIRE(json["diagnostics"].size() == 1);
     auto d = json["diagnostics"][0];
@@ -42,7 +42,7 @@ TEST_CASE("JSON report has the documented keys", "[report]") {
 TEST_CASE("SARIF report is SARIF 2.1.0", "[report]") {
     auto c = with_problems();
     std::ostringstream out;
-    bzc::write_sarif_report(out, c.diagnostics, c.sources, bzc::Language::Chinese);
+    bzc::write_sarif_report(out, c.source_diagnostics(), c.sources, bzc::Language::Chinese);
     auto json = nlohmann::json::parse(out.str());
     CHECK(json["version"] == "2.1.0");
     auto run = json["runs"][0];

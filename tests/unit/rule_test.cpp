@@ -61,7 +61,7 @@ RuleTest load(const std::filesystem::path& path) {
 
 std::vector<std::string> findings_of(const bzc::test::Compiled& c, const std::string& rule) {
     std::vector<std::string> out;
-    for (const auto& f : c.findings()) {
+    for (const auto& f : c.findings("", true)) {
         if (f.rfind(rule + " ", 0) == 0) out.push_back(f);
     }
     return out;

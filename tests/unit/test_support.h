@@ -23,12 +23,23 @@ struct Compiled {
     std::string xml;
 
     // "RULE line:column" for each finding, in order, leaving out `skip`.
-    std::vector<std::string> findings(const std::string& skip = "") const {
+    // Only the checks of the source itself unless `drafting_rules`: the
+    // unit tests of the front ends and analysis use minimal documents that
+    // the GB/T 1.1 rules (tested in tests/rules) rightly find incomplete.
+    std::vector<std::string> findings(const std::string& skip = "", bool drafting_rules = false) const {
         std::vector<std::string> out;
         for (const auto& d : diagnostics) {
             if (d.rule->id == skip) continue;
+            if (!drafting_rules && d.rule->file != "rules/source.yaml") continue;
             out.push_back(d.rule->id + " " + std::to_string(d.location.line) + ":" + std::to_string(d.location.column));
         }
+        return out;
+    }
+    // The findings of the checks of the source itself (see findings()).
+    std::vector<Diagnostic> source_diagnostics() const {
+        std::vector<Diagnostic> out;
+        for (const auto& d : diagnostics)
+            if (d.rule->file == "rules/source.yaml") out.push_back(d);
         return out;
     }
     bool has(const std::string& rule) const {
