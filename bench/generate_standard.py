@@ -268,9 +268,11 @@ class Generator:
             if self.rng.random() < 0.12 and i < n - 1:
                 indent = "   " if ordered else "  "
                 m = self.rng.randint(2, 3)
+                # One marker kind per list: CommonMark splits a list whose markers change.
+                sub_ordered = ordered and self.rng.random() < 0.5
                 for j in range(m):
                     sub_end = "；"
-                    self.w.emit(f"{indent}{'- ' if self.rng.random() < 0.5 or not ordered else f'{j + 1}. '}"
+                    self.w.emit(f"{indent}{f'{j + 1}. ' if sub_ordered else '- '}"
                                 f"{self.pick(OBJECTS)}{self.pick(['的位置', '的数量', '的状态', '的编号'])}{sub_end}")
         self.w.emit()
 
@@ -285,7 +287,8 @@ class Generator:
             for i in range(3):
                 self.w.emit(f"> - {self.pick(VERBS)}{self.pick(OBJECTS)}{'；' if i < 2 else '。'}")
             self.w.emit(">")
-            self.w.emit(f"> {self.provision(cite_ok=False, ref_ok=False)}")
+            # A note states; it holds no provision (GB/T 1.1—2020 9.11).
+            self.w.emit(f"> 上述内容通常由{self.pick(['运行维护单位', '供水企业', '设施管理部门'])}在年度计划中确定。")
         self.w.emit()
 
     def emit_example(self) -> None:

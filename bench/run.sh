@@ -73,10 +73,24 @@ stage: 征求意见稿
 # 范围
 
 本文件规定了小文件的要求。
+
+# 规范性引用文件
+
+本文件没有规范性引用文件。
+
+# 术语和定义
+
+本文件没有需要界定的术语和定义。
+
+# 要求
+
+小文件应保持简短。
 EOF
+# Both must be free of errors; the large one is random prose, so the
+# drafting rules' warnings on it (unused terms, 及时 in a provision …) stay.
 for f in "$src" "$tiny"; do
     if ! "$BZC" check "$f" >"$out/check.txt" 2>&1; then
-        echo "FAIL: $f does not check clean:" >&2
+        echo "FAIL: $f has errors:" >&2
         head -20 "$out/check.txt" >&2
         exit 1
     fi
