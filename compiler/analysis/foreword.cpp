@@ -45,10 +45,16 @@ void generate_foreword(model::Document& doc) {
                   "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。", where);
     if (!m.replaces.empty()) add_paragraph(foreword, "本文件代替" + join(m.replaces, "、") + "。", where);
     if (!m.adoption.empty()) {
-        auto comma = m.adoption.rfind(',');
-        std::string degree = comma == std::string::npos ? "" : m.adoption.substr(comma + 1);
+        // The mark may be written as printed on the cover: "(ISO 9001:2015, IDT)".
+        std::string mark = m.adoption;
+        if (mark.starts_with("(")) mark.erase(0, 1);
+        else if (mark.starts_with("（")) mark.erase(0, 3);
+        if (mark.ends_with(")")) mark.pop_back();
+        else if (mark.ends_with("）")) mark.erase(mark.size() - 3);
+        auto comma = mark.rfind(',');
+        std::string degree = comma == std::string::npos ? "" : mark.substr(comma + 1);
         degree.erase(0, degree.find_first_not_of(' '));
-        std::string document = comma == std::string::npos ? m.adoption : m.adoption.substr(0, comma);
+        std::string document = comma == std::string::npos ? mark : mark.substr(0, comma);
         if (degree == "IDT") add_paragraph(foreword, "本文件等同采用" + document + "。", where);
         else if (degree == "MOD") add_paragraph(foreword, "本文件修改采用" + document + "。", where);
         else if (degree == "NEQ") add_paragraph(foreword, "本文件参考" + document + "起草，与其一致性程度为非等效。", where);

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 
 namespace bzc::frontend {
 
@@ -199,6 +200,7 @@ private:
     std::uint32_t line_offset_ = 0;
     model::Document doc_;
     std::vector<Section*> stack_;  // open sections, index = heading level - 1
+    std::unordered_map<cmark_node*, std::uint32_t> column_shift_;  // text nodes whose label was stripped
     mutable std::uint32_t cached_line_ = 0;
     mutable std::uint32_t cached_byte_column_ = 1;
     mutable std::uint32_t cached_column_ = 1;
@@ -359,6 +361,8 @@ void MarkdownReader::strip_prefix(cmark_node* paragraph, std::size_t bytes) {
         else break;
     }
     text.erase(0, lead);
+    // cmark keeps the node's start column; the text now starts further right.
+    column_shift_[first] += static_cast<std::uint32_t>(utf8::count_code_points(std::string_view(literal(first)).substr(0, bytes + lead)));
     cmark_node_set_literal(first, text.c_str());
 }
 
@@ -878,6 +882,10 @@ void MarkdownReader::convert_inlines(cmark_node* parent, Inlines& out, int depth
         Inlines& target = *targets.back();
         cmark_node_type type = cmark_node_get_type(node);
         SourceLocation where = location(node);
+        if (!column_shift_.empty()) {
+            auto shift = column_shift_.find(node);
+            if (shift != column_shift_.end()) where.column += shift->second;
+        }
         if (type == CMARK_NODE_TEXT) {
             std::string_view text = literal(node);
             append_text_with_conventions(text, where, target);
@@ -1034,13 +1042,19 @@ void MarkdownReader::convert_term_entry(Section& section) {
         for (auto& in : content) {
             if (in.kind == InlineKind::Text) {
                 std::string_view text = in.text;
+                SourceLocation at = in.location;
                 std::size_t nl;
                 while ((nl = text.find('\n')) != std::string_view::npos) {
-                    append_plain_text(lines.back(), text.substr(0, nl), in.location);
+                    append_plain_text(lines.back(), text.substr(0, nl), at);
                     lines.emplace_back();
                     text.remove_prefix(nl + 1);
+                    // The soft line break starts the next source line.
+                    if (at.known()) {
+                        ++at.line;
+                        at.column = 1;
+                    }
                 }
-                append_plain_text(lines.back(), text, in.location);
+                append_plain_text(lines.back(), text, at);
             } else if (in.kind == InlineKind::LineBreak) {
                 lines.emplace_back();
             } else {
