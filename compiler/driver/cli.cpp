@@ -90,9 +90,10 @@ void print_summary(const std::vector<Diagnostic>& all, Language lang, std::size_
 }
 
 int run_check(const std::vector<std::string>& inputs, const std::string& stage_text, const std::string& format,
-              const GlobalOptions& global) {
+              bool syntax_only, const GlobalOptions& global) {
     CompileOptions options;
     options.stage = parse_stage_option(stage_text);
+    options.drafting_rules = !syntax_only;
     Compiler compiler(options);
     std::vector<Diagnostic> all;
     bool errors = false, io_failure = false;
@@ -262,6 +263,9 @@ int run_cli(int argc, char** argv) {
     check->add_option("paths", check_paths, "Markdown (.md) or XML (.xml) sources, or directories")->required();
     check->add_option("--stage", check_stage, "Draft stage to check for, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
     check->add_option("--format", check_format, "Output: text (default), json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
+    bool check_syntax_only = false;
+    check->add_flag("--syntax-only", check_syntax_only,
+                    "Check only the source itself (cover data, DSL, ids and cross-references), not the GB/T 1.1 drafting rules");
     check->fallthrough();
 
     std::string xml_input, xml_output;
@@ -308,7 +312,7 @@ int run_cli(int argc, char** argv) {
         return exit_usage;
     }
     try {
-        if (*check) return run_check(check_paths, check_stage, check_format, global);
+        if (*check) return run_check(check_paths, check_stage, check_format, check_syntax_only, global);
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*rules) return run_rules(rules_format, global);
