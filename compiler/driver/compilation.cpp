@@ -34,6 +34,8 @@ CompiledDocument Compiler::compile(const std::string& path) {
     if (auto file = load_source(path, sources_, sink)) {
         model::Document doc = is_xml_path(path) ? frontend::read_xml(*file, sources_, sink)
                                                 : frontend::read_markdown(*file, sources_, sink);
+        // --stage: the checks judge the draft as that stage, not only the severities.
+        if (options_.stage) doc.metadata.stage = options_.stage;
         analysis::analyse(doc, sink);
         checks::run_all_checks(doc, sink, options_.drafting_rules);
         result.suppressed = apply_suppressions(doc, sink);

@@ -21,12 +21,15 @@ void append_plain_text(model::Inlines& out, std::string_view text, SourceLocatio
 
 namespace {
 
-// The closing delimiter of ~x~ or ^x^: the span may not be empty, contain
-// white space or the delimiter, as in pandoc.
+// The closing delimiter of ~x~ or ^x^: as in pandoc the span may not be
+// empty or contain white space; and since Chinese text has no spaces to stop
+// it ("10~20℃，湿度为30~50%"), only short ASCII spans count: H~2~O, x~i~, m^2^.
 std::size_t find_script_end(std::string_view text, std::size_t open, char delimiter) {
+    constexpr std::size_t longest = 12;
     std::size_t i = open + 1;
     while (i < text.size() && text[i] != delimiter) {
-        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') return std::string_view::npos;
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c >= 0x80 || i - open > longest) return std::string_view::npos;
         ++i;
     }
     if (i >= text.size() || i == open + 1) return std::string_view::npos;
