@@ -22,7 +22,7 @@ bool TextContext::informative() const {
     }
 }
 
-FlatText::FlatText(const model::Inlines& inlines) { append(inlines); }
+FlatText::FlatText(const model::Inlines& inlines, Citations citations) : citations_(citations) { append(inlines); }
 
 void FlatText::add(std::string_view text, SourceLocation location) {
     anchors_.emplace_back(text_.size(), location);
@@ -33,8 +33,11 @@ void FlatText::append(const model::Inlines& inlines) {
     for (const auto& in : inlines) {
         switch (in.kind) {
             case model::InlineKind::Text:
-            case model::InlineKind::Code:
-            case model::InlineKind::Citation: add(in.text, in.location); break;
+            case model::InlineKind::Code: add(in.text, in.location); break;
+            case model::InlineKind::Citation:
+                if (citations_ == Citations::AsMarker) add(std::string_view(&citation_marker, 1), in.location);
+                else add(in.text, in.location);
+                break;
             case model::InlineKind::Math: add("X", in.location); break;
             case model::InlineKind::CrossReference: add(in.resolved_text, in.location); break;
             case model::InlineKind::LineBreak: add("\n", in.location); break;

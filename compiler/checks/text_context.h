@@ -43,7 +43,12 @@ template <class F> void for_each_text(const model::Document& doc, F&& f);
 // "X", footnote marks are left out.
 class FlatText {
 public:
-    explicit FlatText(const model::Inlines& inlines);
+    // How citations of other documents read: as written, or as one marker
+    // byte, for checks that must tell "附录A" from "GB/T 1.1—2020的附录A".
+    enum class Citations { AsWritten, AsMarker };
+    static constexpr char citation_marker = '\x01';
+
+    explicit FlatText(const model::Inlines& inlines, Citations citations = Citations::AsWritten);
     const std::string& text() const { return text_; }
     SourceLocation at(std::size_t offset) const;
 
@@ -52,6 +57,7 @@ private:
     void add(std::string_view text, SourceLocation location);
     std::string text_;
     std::vector<std::pair<std::size_t, SourceLocation>> anchors_;
+    Citations citations_;
 };
 
 // ------------------------------------------------------------ implementation

@@ -23,50 +23,11 @@ namespace {
 
 using model::SectionKind;
 
-constexpr char citation_mark = '\x01';
+constexpr char citation_mark = FlatText::citation_marker;
 
-// Inline text flattened like FlatText, but with each citation of another
-// document replaced by one marker byte, so that "GB/T 1.1—2020的附录A" is
-// recognisable as somebody else's annex.
-class MarkedText {
-public:
-    explicit MarkedText(const model::Inlines& inlines) { append(inlines); }
-    const std::string& text() const { return text_; }
-    SourceLocation at(std::size_t offset) const {
-        if (anchors_.empty()) return {};
-        auto it = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
-                                   [](std::size_t value, const auto& anchor) { return value < anchor.first; });
-        if (it != anchors_.begin()) --it;
-        SourceLocation location = it->second;
-        if (location.known() && offset > it->first) {
-            location.column += static_cast<std::uint32_t>(
-                utf8::count_code_points(std::string_view(text_).substr(it->first, offset - it->first)));
-        }
-        return location;
-    }
-
-private:
-    void add(std::string_view text, SourceLocation location) {
-        anchors_.emplace_back(text_.size(), location);
-        text_ += text;
-    }
-    void append(const model::Inlines& inlines) {
-        for (const auto& in : inlines) {
-            switch (in.kind) {
-                case model::InlineKind::Text:
-                case model::InlineKind::Code: add(in.text, in.location); break;
-                case model::InlineKind::Citation: add(std::string_view(&citation_mark, 1), in.location); break;
-                case model::InlineKind::Math: add("X", in.location); break;
-                case model::InlineKind::CrossReference: add(in.resolved_text, in.location); break;
-                case model::InlineKind::LineBreak: add("\n", in.location); break;
-                case model::InlineKind::FootnoteReference: break;
-                default: append(in.children); break;
-            }
-        }
-    }
-    std::string text_;
-    std::vector<std::pair<std::size_t, SourceLocation>> anchors_;
-};
+// Inline text with each citation of another document replaced by one marker
+// byte, so that "GB/T 1.1—2020的附录A" is recognisable as somebody else's annex.
+using MarkedText = FlatText;
 
 bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -195,7 +156,7 @@ public:
             default: break;
         }
         if (!worth_scanning(inlines)) return;
-        MarkedText marked(inlines);
+        MarkedText marked(inlines, FlatText::Citations::AsMarker);
         const std::string& text = marked.text();
         for (std::size_t i = 0; i < text.size();) {
             // Only 附 (E9 99 84), 表 (E8 A1 A8), 图 (E5 9B BE) and capitals can
