@@ -1,5 +1,6 @@
 #include "model/designation.h"
 
+#include "support/code_list.h"
 #include "support/limits.h"
 #include "support/resources.h"
 #include "support/utf8.h"
@@ -16,23 +17,12 @@ struct DesignationCodes {
     std::set<std::string, std::less<>> international;
 };
 
-// The first column of a code list in rules/codes/: "CODE<TAB>meaning" lines.
-void read_code_list(std::string_view text, std::set<std::string, std::less<>>& into) {
-    while (!text.empty()) {
-        std::size_t end = text.find('\n');
-        std::string_view line = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        if (line.empty() || line.front() == '#') continue;
-        std::size_t tab = line.find('\t');
-        into.emplace(line.substr(0, tab));
-    }
-}
-
 const DesignationCodes& codes() {
     static const DesignationCodes loaded = [] {
         DesignationCodes c;
-        read_code_list(embedded_resource("rules/codes/industry.txt"), c.industry);
-        read_code_list(embedded_resource("rules/codes/international.txt"), c.international);
+        for_each_code(embedded_resource("rules/codes/industry.txt"), [&](std::string_view code, std::string_view) { c.industry.emplace(code); });
+        for_each_code(embedded_resource("rules/codes/international.txt"),
+                      [&](std::string_view code, std::string_view) { c.international.emplace(code); });
         return c;
     }();
     return loaded;

@@ -1,6 +1,7 @@
 #include "checks/cover/cover_common.h"
 
 #include "checks/typography/common.h"
+#include "support/code_list.h"
 #include "support/resources.h"
 
 namespace bzc::checks::cover {
@@ -34,18 +35,9 @@ std::optional<model::Designation> read_number(std::string_view text) {
 const std::vector<Province>& provinces() {
     static const std::vector<Province> list = [] {
         std::vector<Province> out;
-        std::string_view text = embedded_resource("rules/codes/provinces.txt");
-        while (!text.empty()) {
-            std::size_t end = text.find('\n');
-            std::string_view line = text.substr(0, end);
-            text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-            if (line.empty() || line.front() == '#') continue;
-            std::size_t tab = line.find('\t');
-            if (tab == std::string_view::npos) continue;
-            std::string_view name = line.substr(tab + 1);
-            while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.remove_suffix(1);
-            out.push_back({std::string(line.substr(0, tab)), std::string(name)});
-        }
+        for_each_code(embedded_resource("rules/codes/provinces.txt"), [&](std::string_view code, std::string_view name) {
+            if (!name.empty()) out.push_back({std::string(code), std::string(name)});
+        });
         return out;
     }();
     return list;
