@@ -1,4 +1,5 @@
 #include "checks/check.h"
+#include "checks/english_words.h"
 #include "checks/cover/cover_common.h"
 #include "checks/terms/term_data.h"
 #include "support/utf8.h"
@@ -7,10 +8,13 @@ namespace bzc::checks {
 
 namespace {
 
+using english::capitalised;
+using english::is_lower;
+using english::is_upper;
+using english::lower;
+
 constexpr std::string_view em_dash = "—";
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 
 // A separator between title elements that is not a bare em dash: " - ",
@@ -68,20 +72,6 @@ std::vector<std::string_view> elements(std::string_view title) {
         split.push_back(e);
     }
     return split;
-}
-
-std::string lower(std::string_view w) {
-    std::string out(w);
-    for (auto& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-bool capitalised(std::string_view word) {
-    if (word.size() < 2 || !is_upper(word[0])) return false;
-    for (char c : word.substr(1))
-        if (!is_lower(c)) return false;
-    return true;
 }
 
 void check_case(const model::Metadata& m, DiagnosticSink& sink) {

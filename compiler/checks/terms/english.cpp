@@ -1,4 +1,5 @@
 #include "checks/check.h"
+#include "checks/english_words.h"
 #include "checks/terms/term_data.h"
 #include "model/designation.h"
 
@@ -6,25 +7,14 @@ namespace bzc::checks {
 
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+using english::capitalised;
+using english::is_lower;
+using english::is_upper;
+using english::lower;
+
 
 // "Standard": a capital and then only small letters. Acronyms (PDCA) and
 // mixed forms (BeiDou, iPhone) are kept as written.
-bool capitalised(std::string_view word) {
-    if (word.size() < 2 || !is_upper(word[0])) return false;
-    for (char c : word.substr(1))
-        if (!is_lower(c)) return false;
-    return true;
-}
-
-std::string lower(std::string_view word) {
-    std::string out(word);
-    for (auto& c : out)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // The first word of the English equivalent that should be lower case: the
 // first word written as in a title ("Standard system"), or a function word
 // with a capital anywhere ("system For …").
