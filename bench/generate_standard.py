@@ -103,6 +103,13 @@ STANDARDS = [
     ("GB/T 39562", "城镇供水管网漏损控制及评定标准"),
 ]
 
+def national_order(entry):
+    """GB/T 1.1—2020 8.6: GB, GB/T and GB/Z together, by sequence number, then part."""
+    code = entry[0].split("—")[0]
+    prefix, number = code.split(" ")
+    return ([int(n) for n in number.split(".")], prefix)
+
+
 FORMULAS = [
     (r"Q = \frac{V}{t}", [("Q", "平均流量", "m^3^/h"), ("V", "计量周期内的供水量", "m^3^"), ("t", "计量周期", "h")]),
     (r"\eta = \frac{W_{\mathrm{s}} - W_{\mathrm{b}}}{W_{\mathrm{s}}} \times 100\%",
@@ -496,11 +503,7 @@ class Generator:
         self.w.emit("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，"
                     "仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。")
         self.w.emit()
-        def order(entry):  # GB before GB/T, then by number
-            code = entry[0].split("—")[0]
-            prefix, number = code.split(" ")
-            return (prefix, [int(n) for n in number.split(".")])
-        for code, title in sorted(self.normative, key=order):
+        for code, title in sorted(self.normative, key=national_order):
             self.w.emit(f"- {code}　{title}")
         self.w.emit()
 
@@ -541,7 +544,7 @@ class Generator:
     def bibliography(self) -> None:
         self.w.emit("# 参考文献")
         self.w.emit()
-        for code, title in self.informative:
+        for code, title in sorted(self.informative, key=national_order):
             self.w.emit(f"- {code}　{title}")
         self.w.emit("- 城市供水条例（中华人民共和国国务院令第158号）")
         self.w.emit()

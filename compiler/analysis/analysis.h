@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/catalog.h"
 #include "diagnostics/diagnostic.h"
 #include "model/document.h"
 
@@ -21,7 +22,24 @@ void assign_numbers(model::Document& doc);
 // text: 第5章, 5.2, 表1, 图A.1, 公式(3), 附录A, 3.1, 5.2 b).
 void resolve_cross_references(model::Document& doc, DiagnosticSink& sink);
 
+// Finds every citation of another document in the running text — standards
+// by designation, laws and policy documents by title or number — and
+// classifies it as normative or informative (doc.references.citations).
+void collect_citations(model::Document& doc);
+
+// `references: auto`: writes the list of 规范性引用文件 from the normative
+// citations and 参考文献 from the informative ones, with titles from the
+// catalog or from the text.
+void generate_reference_lists(model::Document& doc, const catalog::Catalog& catalog, DiagnosticSink& sink);
+
+// Reads the entries of 规范性引用文件 and 参考文献 and looks every cited
+// standard up in the catalog.
+void collect_reference_entries(model::Document& doc, const catalog::Catalog& catalog);
+
+// The seed catalog, read once.
+const catalog::Catalog& seed_catalog();
+
 // All of the above, in order.
-void analyse(model::Document& doc, DiagnosticSink& sink);
+void analyse(model::Document& doc, DiagnosticSink& sink, const catalog::Catalog& catalog = seed_catalog());
 
 }  // namespace bzc::analysis

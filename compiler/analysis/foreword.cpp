@@ -1,4 +1,5 @@
 #include "analysis/analysis.h"
+#include "model/fixed_wording.h"
 
 namespace bzc::analysis {
 
@@ -42,7 +43,7 @@ void generate_foreword(model::Document& doc) {
     foreword.kind = model::SectionKind::Foreword;
     foreword.location = where;
     add_paragraph(foreword,
-                  "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。", where);
+                  std::string(model::fixed::drafting_basis), where);
     if (!m.replaces.empty()) add_paragraph(foreword, "本文件代替" + join(m.replaces, "、") + "。", where);
     if (!m.adoption.empty()) {
         // The mark may be written as printed on the cover: "(ISO 9001:2015, IDT)".
@@ -59,7 +60,7 @@ void generate_foreword(model::Document& doc) {
         else if (degree == "MOD") add_paragraph(foreword, "本文件修改采用" + document + "。", where);
         else if (degree == "NEQ") add_paragraph(foreword, "本文件参考" + document + "起草，与其一致性程度为非等效。", where);
     }
-    add_paragraph(foreword, "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。", where);
+    add_paragraph(foreword, std::string(model::fixed::patent_notice), where);
     if (!m.proposer.empty() && m.proposer == m.owner) {
         add_paragraph(foreword, "本文件由" + m.proposer + "提出并归口。", where);
     } else {

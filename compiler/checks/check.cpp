@@ -21,6 +21,8 @@ const std::vector<Check>& all_checks() {
         register_object_checks(list);
         register_typography_checks(list);
         register_cover_checks(list);
+        register_pointer_checks(list);
+        register_reference_checks(list);
         return list;
     }();
     return checks;

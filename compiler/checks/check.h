@@ -32,6 +32,8 @@ void register_term_checks(std::vector<Check>& checks);        // TRM: term entri
 void register_object_checks(std::vector<Check>& checks);      // OBJ: notes, examples, tables, figures, formulas, annexes
 void register_typography_checks(std::vector<Check>& checks);  // TYP: punctuation, designations, quantities
 void register_cover_checks(std::vector<Check>& checks);       // COV: cover data and titles
+void register_pointer_checks(std::vector<Check>& checks);     // PTR: hand-typed pointers into the numbering
+void register_reference_checks(std::vector<Check>& checks);   // REF: references, bibliography, citations, catalog
 
 // The units, one file each.
 void check_metadata(const model::Document& doc, DiagnosticSink& sink);

@@ -3,6 +3,7 @@
 #include "diagnostics/report_formats.h"
 #include "driver/compilation.h"
 #include "driver/fixes.h"
+#include "driver/project_config.h"
 #include "emit/canonical_xml.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
@@ -31,6 +32,7 @@ constexpr int exit_usage = 2;
 
 struct GlobalOptions {
     std::string lang = "zh";
+    std::vector<std::string> catalogs;  // --catalog: more catalog files
     Language language() const { return lang == "en" ? Language::English : Language::Chinese; }
 };
 
@@ -94,6 +96,7 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
     CompileOptions options;
     options.stage = parse_stage_option(stage_text);
     options.drafting_rules = !syntax_only;
+    options.catalogs = global.catalogs;
     Compiler compiler(options);
     std::vector<Diagnostic> all;
     bool errors = false, io_failure = false;
@@ -129,6 +132,7 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
     // itself stop it; `bzc check` judges the drafting.
     CompileOptions options;
     options.drafting_rules = false;
+    options.catalogs = global.catalogs;
     Compiler compiler(options);
     CompiledDocument result = compiler.compile(input);
     write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
@@ -156,7 +160,9 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
 // Applies the mechanical fixes of each file's findings: written back
 // atomically, or shown as a diff with --dry-run.
 int run_fix(const std::vector<std::string>& inputs, bool dry_run, const GlobalOptions& global) {
-    Compiler compiler(CompileOptions{});
+    CompileOptions options;
+    options.catalogs = global.catalogs;
+    Compiler compiler(options);
     bool zh = global.language() == Language::Chinese;
     int status = exit_ok;
     for (const auto& path : expand_paths(inputs)) {
@@ -220,6 +226,61 @@ int run_rules(const std::string& format, const GlobalOptions& global) {
     return exit_ok;
 }
 
+const char* status_text(model::CatalogStatus status, bool zh) {
+    switch (status) {
+        case model::CatalogStatus::Current: return zh ? "现行" : "in force";
+        case model::CatalogStatus::Upcoming: return zh ? "即将实施" : "issued, not yet in force";
+        case model::CatalogStatus::Withdrawn: return zh ? "废止" : "withdrawn";
+        case model::CatalogStatus::Replaced: return zh ? "被代替" : "replaced";
+    }
+    return "";
+}
+
+// `bzc catalog`: what the catalog knows, so a drafter can check a document
+// before citing it (and see why REF-17…REF-21 said what they said).
+int run_catalog(const std::vector<std::string>& queries, const GlobalOptions& global) {
+    bool zh = global.language() == Language::Chinese;
+    CompileOptions options;
+    options.catalogs = global.catalogs;
+    Compiler compiler(options);
+    DiagnosticSink sink;
+    ProjectConfig config = load_project_config(std::filesystem::current_path() / "bzc.yaml", compiler.sources(), sink);
+    const catalog::Catalog& catalog = compiler.catalog_for(config.catalogs, sink);
+    sink.finish(std::nullopt, config.severity);
+    write_text_report(std::cerr, sink.diagnostics(), compiler.sources(), global.language());
+    if (queries.empty()) {
+        std::cout << (zh ? "标准目录：" : "Standards catalog: ") << catalog.size() << (zh ? " 个版本" : " editions") << '\n';
+        for (const auto& v : catalog.versions()) std::cout << "  " << v << '\n';
+        return sink.diagnostics().empty() ? exit_ok : exit_errors;
+    }
+    int status = exit_ok;
+    for (const auto& query : queries) {
+        auto d = model::parse_designation(query);
+        if (!d) {
+            std::cerr << "bzc: " << (zh ? "不是标准编号：" : "not a designation: ") << query << '\n';
+            status = exit_usage;
+            continue;
+        }
+        bool any = false;
+        catalog.for_each([&](const model::CatalogRecord& r) {
+            if (r.designation.undated() != d->undated() || (!d->year.empty() && r.designation.year != d->year)) return;
+            any = true;
+            std::cout << r.designation.canonical() << "\t" << r.title << "\t" << status_text(r.status, zh);
+            if (!r.replaced_by.empty()) {
+                std::cout << (zh ? "：" : ": ");
+                for (std::size_t i = 0; i < r.replaced_by.size(); ++i) std::cout << (i ? "、" : "") << r.replaced_by[i];
+            }
+            std::cout << "\t" << (r.issued.empty() ? "-" : r.issued) << "\t" << (r.implemented.empty() ? "-" : r.implemented) << "\t"
+                      << r.origin << '\n';
+        });
+        if (!any) {
+            std::cout << d->canonical() << "\t" << (zh ? "（目录中没有）" : "(not in the catalog)") << '\n';
+            status = exit_errors;
+        }
+    }
+    return status;
+}
+
 int run_explain(const std::string& id, const GlobalOptions& global) {
     const Rule* r = RuleRegistry::instance().find(id);
     Language lang = global.language();
@@ -256,6 +317,9 @@ int run_cli(int argc, char** argv) {
     GlobalOptions global;
     app.add_option("--lang", global.lang, "Language of messages: zh (default) or en")
         ->check(CLI::IsMember({"zh", "en"}));
+    app.add_option("--catalog", global.catalogs,
+                   "A catalog file of standards (rules/catalog/README.md), added to the built-in one; repeatable")
+        ->allow_extra_args(false);
 
     std::vector<std::string> check_paths;
     std::string check_stage, check_format = "text";
@@ -288,6 +352,11 @@ int run_cli(int argc, char** argv) {
     rules->add_option("--format", rules_format, "Output: text (default) or json")->check(CLI::IsMember({"text", "json"}));
     rules->fallthrough();
 
+    std::vector<std::string> catalog_queries;
+    auto* catalog = app.add_subcommand("catalog", "Look documents up in the standards catalog, or show its size and versions");
+    catalog->add_option("designations", catalog_queries, "Designations to look up, e.g. \"GB/T 1.1\" (all editions) or \"GB/T 13016—2018\"");
+    catalog->fallthrough();
+
     std::string explain_id;
     auto* explain = app.add_subcommand("explain", "Explain what a rule demands");
     explain->add_option("rule", explain_id, "Rule id, e.g. META-01")->required();
@@ -317,6 +386,7 @@ int run_cli(int argc, char** argv) {
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);
+        if (*catalog) return run_catalog(catalog_queries, global);
         if (*help) {
             if (!help_topic.empty()) {
                 for (auto* sub : app.get_subcommands({})) {

@@ -36,7 +36,7 @@ CompiledDocument Compiler::compile(const std::string& path) {
                                                 : frontend::read_markdown(*file, sources_, sink);
         // --stage: the checks judge the draft as that stage, not only the severities.
         if (options_.stage) doc.metadata.stage = options_.stage;
-        analysis::analyse(doc, sink);
+        analysis::analyse(doc, sink, catalog_for(config.catalogs, sink));
         checks::run_all_checks(doc, sink, options_.drafting_rules);
         result.suppressed = apply_suppressions(doc, sink);
         result.document = std::move(doc);
@@ -47,6 +47,20 @@ CompiledDocument Compiler::compile(const std::string& path) {
     sink.finish(stage, config.severity);
     result.diagnostics = sink.diagnostics();
     return result;
+}
+
+const catalog::Catalog& Compiler::catalog_for(const std::vector<std::filesystem::path>& project_catalogs, DiagnosticSink& sink) {
+    if (project_catalogs.empty() && options_.catalogs.empty()) return analysis::seed_catalog();
+    auto found = catalogs_.find(project_catalogs);
+    if (found != catalogs_.end()) return found->second;
+    catalog::Catalog catalog = analysis::seed_catalog();
+    std::vector<std::string> files;
+    for (const auto& p : project_catalogs) files.push_back(p.string());
+    files.insert(files.end(), options_.catalogs.begin(), options_.catalogs.end());
+    for (const auto& path : files) {
+        if (auto file = load_source(path, sources_, sink)) catalog.read(sources_.file(*file).text, *file, path, sink);
+    }
+    return catalogs_.emplace(project_catalogs, std::move(catalog)).first->second;
 }
 
 std::size_t Compiler::apply_suppressions(const model::Document& doc, DiagnosticSink& sink) {

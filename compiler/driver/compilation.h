@@ -1,9 +1,12 @@
 #pragma once
 
+#include "catalog/catalog.h"
 #include "diagnostics/diagnostic.h"
 #include "model/document.h"
 #include "support/source_manager.h"
 
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +16,7 @@ namespace bzc::driver {
 struct CompileOptions {
     std::optional<model::Stage> stage;  // overrides the stage in the cover data
     bool drafting_rules = true;         // run the GB/T 1.1—2020 rules, not only the source checks
+    std::vector<std::string> catalogs;  // --catalog files, added to the seed and the project's
 };
 
 // One source through the pipeline: load → front end → analysis → checks.
@@ -35,12 +39,18 @@ public:
     // suppressions without a reason (SUP-01), with unknown rules (SUP-02) or
     // that silenced nothing (SUP-03). Returns how many were silenced.
     static std::size_t apply_suppressions(const model::Document& doc, DiagnosticSink& sink);
+
+    // The catalog for sources under a project file: the seed, the project's
+    // catalog files and --catalog, read once per project. Problems with a
+    // catalog file (IO-01, CAT-01) go to `sink` the first time.
+    const catalog::Catalog& catalog_for(const std::vector<std::filesystem::path>& project_catalogs, DiagnosticSink& sink);
     const SourceManager& sources() const { return sources_; }
     SourceManager& sources() { return sources_; }
 
 private:
     CompileOptions options_;
     SourceManager sources_;
+    std::map<std::vector<std::filesystem::path>, catalog::Catalog> catalogs_;
 };
 
 // Markdown unless the name ends in .xml.

@@ -59,7 +59,7 @@ ProjectConfig load_project_config(const fs::path& source, SourceManager& sources
         sink.report("CFG-01", {file, 1, 1}, {{"reason", "项目文件应由“键: 值”行组成", "the project file should be a mapping"}});
         return config;
     }
-    static const std::vector<std::string> keys = {"rules", "suppress"};
+    static const std::vector<std::string> keys = {"rules", "suppress", "catalog"};
     for (const auto& entry : root) {
         std::string key = entry.first.as<std::string>("");
         if (key == "rules" && entry.second.IsMap()) {
@@ -96,6 +96,17 @@ ProjectConfig load_project_config(const fs::path& source, SourceManager& sources
                 }
                 if (s.reason.empty()) sink.report("SUP-01", at(item.Mark()), {{"rule", s.rule}});
                 config.suppress.push_back(std::move(s));
+            }
+        } else if (key == "catalog" && (entry.second.IsScalar() || entry.second.IsSequence())) {
+            std::vector<YAML::Node> items;
+            if (entry.second.IsScalar()) items.push_back(entry.second);
+            else for (const auto& item : entry.second) items.push_back(item);
+            for (const auto& item : items) {
+                if (!item.IsScalar() || item.Scalar().empty()) {
+                    sink.report("CFG-01", at(item.Mark()), {{"reason", "catalog的每一项是一个文件路径", "each item of catalog is a file path"}});
+                    continue;
+                }
+                config.catalogs.push_back(config.path.parent_path() / item.Scalar());
             }
         } else {
             std::string guess = closest_match(key, keys);

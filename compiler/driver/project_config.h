@@ -23,6 +23,8 @@ namespace bzc::driver {
 //     - rule: TRM-01
 //       files: "internal/*.md"
 //       reason: 内部标准不要求英文对应词
+//   catalog:               # catalog files of the project's own standards
+//     - catalog/internal.txt
 struct ProjectConfig {
     std::filesystem::path path;  // empty when there is none
     std::map<std::string, std::optional<Severity>, std::less<>> severity;  // nullopt: off
@@ -32,6 +34,7 @@ struct ProjectConfig {
         std::string reason;
     };
     std::vector<FileSuppression> suppress;
+    std::vector<std::filesystem::path> catalogs;  // resolved against the project file's folder
 
     // Whether `rule` is suppressed for `source` by a `suppress` entry.
     bool suppresses(std::string_view rule, const std::filesystem::path& source) const;

@@ -64,6 +64,7 @@ private:
         fields("drafter", m.drafters);
         field("adoption", m.adoption);
         if (m.toc) w_.text_element("toc", "true");
+        field("references", m.references);
         w_.close_block();
     }
 

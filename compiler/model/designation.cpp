@@ -205,6 +205,15 @@ std::optional<std::pair<Designation, std::size_t>> parse_at(std::string_view tex
             if (part.empty()) { cur.reset(save); break; }
             num += "." + part;
         }
+        // ISO and IEC number parts with a hyphen: ISO 80000-1, IEC 60050-191.
+        // Four digits after a hyphen are a year (ISO 9001-2015, a deviation).
+        while (d.family == DesignationFamily::International && cur.peek() == '-') {
+            std::size_t save = cur.pos();
+            cur.next();
+            std::string part = read_while(cur, is_digit, 6);
+            if (part.empty() || part.size() > 3) { cur.reset(save); break; }
+            num += "-" + part;
+        }
         d.number = num;
     }
     if (!spaced) d.deviations.push_back(DesignationDeviation::MissingSpace);
@@ -249,13 +258,13 @@ std::optional<std::pair<Designation, std::size_t>> parse_at(std::string_view tex
 }  // namespace
 
 std::string Designation::sequence() const {
-    auto dot = number.find('.');
+    auto dot = number.find(family == DesignationFamily::International ? '-' : '.');
     if (family == DesignationFamily::International && code.starts_with("ITU")) return number;
     return dot == std::string::npos ? number : number.substr(0, dot);
 }
 
 std::string Designation::part() const {
-    auto dot = number.find('.');
+    auto dot = number.find(family == DesignationFamily::International ? '-' : '.');
     if (family == DesignationFamily::International && code.starts_with("ITU")) return {};
     return dot == std::string::npos ? std::string() : number.substr(dot + 1);
 }

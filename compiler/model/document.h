@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/metadata.h"
+#include "model/references.h"
 #include "support/source_location.h"
 
 #include <string>
@@ -202,6 +203,7 @@ struct Document {
     std::vector<Suppression> suppressions;
     std::vector<Section> sections;   // top level: 前言, 引言, chapters, annexes, 参考文献, 索引
     std::vector<Footnote> footnotes; // referenced from Inline::FootnoteReference by label
+    References references;           // computed: citations, reference lists, catalog data
     SourceLocation location;
     std::uint32_t file = 0;          // source file id
 };

@@ -33,6 +33,7 @@ struct Metadata {
     std::vector<std::string> drafters;
     std::string adoption;                  // consistency mark: "ISO 9001:2015, MOD"
     bool toc = false;                      // print a 目次
+    std::string references;                // "auto": 第2章 and 参考文献 are built from the citations
 
     // Where each field was written, keyed by its DSL name ("number", "ics" …),
     // so checks can point at the offending line. `location` is the block itself.

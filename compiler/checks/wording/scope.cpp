@@ -72,7 +72,7 @@ void check_scope(const model::Document& doc, DiagnosticSink& sink) {
                 }
             });
         };
-        detail::walk_section(section, TextContext{}, visit);
+        model::detail::walk_section(section, TextContext{}, visit);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "checks/text_context.h"
 #include "diagnostics/diagnostic.h"
 #include "model/document.h"
+#include "model/fixed_wording.h"
 
 #include <string>
 #include <string_view>
@@ -20,19 +21,8 @@ void check_foreword(const model::Document& doc, DiagnosticSink& sink);          
 void check_scope(const model::Document& doc, DiagnosticSink& sink);               // SCP-01, SCP-03 … SCP-05
 void check_this_document(const model::Document& doc, DiagnosticSink& sink);       // SCP-02
 
-// The fixed sentences (rules catalog §B).
-namespace fixed {
-inline constexpr std::string_view references =
-    "下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，仅该日期对应的版本适用于本文件；"
-    "不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。";
-inline constexpr std::string_view no_references = "本文件没有规范性引用文件。";
-inline constexpr std::string_view own_terms = "下列术语和定义适用于本文件。";
-inline constexpr std::string_view no_terms = "本文件没有需要界定的术语和定义。";
-inline constexpr std::string_view drafting_basis =
-    "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。";
-inline constexpr std::string_view patent_notice =
-    "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。";
-}  // namespace fixed
+// The fixed sentences (rules catalog §B), shared with the analysis that writes them.
+namespace fixed = model::fixed;
 
 // Text folded for comparison with a fixed sentence: white space removed,
 // full-width letters, digits and punctuation made half-width (。 becomes .),

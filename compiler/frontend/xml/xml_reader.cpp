@@ -131,6 +131,7 @@ private:
             else if (name == "drafter") m.drafters.push_back(value);
             else if (name == "adoption") m.adoption = value;
             else if (name == "toc") m.toc = value == "true" || value == "1";
+            else if (name == "references") m.references = value;
         }
     }
 

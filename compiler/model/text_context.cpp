@@ -1,47 +1,50 @@
-#include "checks/text_context.h"
+#include "model/text_context.h"
 
 #include "support/utf8.h"
 
 #include <algorithm>
 
-namespace bzc::checks {
+namespace bzc::model {
 
-model::SectionKind TextContext::element_kind() const {
-    return element ? element->kind : model::SectionKind::Chapter;
+SectionKind TextContext::element_kind() const {
+    return element ? element->kind : SectionKind::Chapter;
 }
 
 bool TextContext::informative() const {
     if (in_note || in_example || in_footnote) return true;
     switch (element_kind()) {
-        case model::SectionKind::Foreword:
-        case model::SectionKind::Introduction:
-        case model::SectionKind::Bibliography:
-        case model::SectionKind::Index: return true;
-        case model::SectionKind::Annex: return element->obligation == model::AnnexObligation::Informative;
+        case SectionKind::Foreword:
+        case SectionKind::Introduction:
+        case SectionKind::Bibliography:
+        case SectionKind::Index: return true;
+        case SectionKind::Annex: return element->obligation == AnnexObligation::Informative;
         default: return false;
     }
 }
 
-FlatText::FlatText(const model::Inlines& inlines, Citations citations) : citations_(citations) { append(inlines); }
+FlatText::FlatText(const Inlines& inlines, Citations citations) : citations_(citations) { append(inlines); }
 
 void FlatText::add(std::string_view text, SourceLocation location) {
     anchors_.emplace_back(text_.size(), location);
     text_ += text;
 }
 
-void FlatText::append(const model::Inlines& inlines) {
+void FlatText::append(const Inlines& inlines) {
     for (const auto& in : inlines) {
         switch (in.kind) {
-            case model::InlineKind::Text:
-            case model::InlineKind::Code: add(in.text, in.location); break;
-            case model::InlineKind::Citation:
+            case InlineKind::Text:
+            case InlineKind::Code: add(in.text, in.location); break;
+            case InlineKind::Citation:
                 if (citations_ == Citations::AsMarker) add(std::string_view(&citation_marker, 1), in.location);
                 else add(in.text, in.location);
                 break;
-            case model::InlineKind::Math: add("X", in.location); break;
-            case model::InlineKind::CrossReference: add(in.resolved_text, in.location); break;
-            case model::InlineKind::LineBreak: add("\n", in.location); break;
-            case model::InlineKind::FootnoteReference: break;
+            case InlineKind::Math: add("X", in.location); break;
+            case InlineKind::CrossReference:
+                cross_references_.push_back({text_.size(), text_.size() + in.resolved_text.size(), &in});
+                add(in.resolved_text, in.location);
+                break;
+            case InlineKind::LineBreak: add("\n", in.location); break;
+            case InlineKind::FootnoteReference: break;
             default: append(in.children); break;
         }
     }
@@ -60,4 +63,4 @@ SourceLocation FlatText::at(std::size_t offset) const {
     return location;
 }
 
-}  // namespace bzc::checks
+}  // namespace bzc::model

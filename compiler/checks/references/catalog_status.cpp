@@ -1,0 +1,104 @@
+#include "checks/references/references_checks.h"
+#include <set>
+
+// What the catalog says about each cited standard (rules catalog §E.4):
+// a withdrawn or replaced document (an error for a normative reference,
+// with the replacement), a dated reference to an edition a newer one
+// replaced, and a document the catalog does not know — a note, so the
+// drafter knows it was not verified.
+namespace bzc::checks::references {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += "、";
+        out += item;
+    }
+    return out;
+}
+
+struct Use {
+    std::string written;
+    SourceLocation where;
+    model::Designation designation;
+    const model::CatalogMatch* catalog = nullptr;
+    bool normative = false;
+};
+
+// Withdrawn or replaced by another document: an error for a normative reference.
+void not_in_force(const Use& u, DiagnosticArg status, const std::string& origin, DiagnosticSink& sink) {
+    DiagnosticArgs args{{"document", u.written}, std::move(status), {"origin", origin}};
+    if (u.normative) sink.report("REF-17", u.where, std::move(args));
+    else sink.report("REF-18", u.where, std::move(args));
+}
+
+void judge(const Use& u, DiagnosticSink& sink) {
+    const model::CatalogMatch& m = *u.catalog;
+    if (!m.known()) {
+        sink.report("REF-21", u.where, {{"document", u.written}});
+        return;
+    }
+    if (!u.designation.year.empty()) {
+        if (!m.edition) {
+            sink.report("REF-21", u.where, {{"document", u.written}});
+            return;
+        }
+        const auto& e = *m.edition;
+        if (e.status == model::CatalogStatus::Withdrawn) {
+            not_in_force(u, {"status", "已废止", "was withdrawn"}, e.origin, sink);
+        } else if (e.status == model::CatalogStatus::Replaced) {
+            bool new_edition = !e.replaced_by.empty();
+            for (const auto& r : e.replaced_by) {
+                auto d = model::parse_designation(r);
+                if (!d || d->undated() != e.designation.undated()) new_edition = false;
+            }
+            if (new_edition) {
+                sink.report("REF-20", u.where, {{"document", u.written}, {"replacement", join(e.replaced_by)}, {"origin", e.origin}});
+            } else {
+                not_in_force(u, {"status", "已被" + join(e.replaced_by) + "代替", "was replaced by " + join(e.replaced_by)}, e.origin, sink);
+            }
+        }
+        return;
+    }
+    // Undated: the newest edition applies, and it must be in force.
+    if (!m.latest) return;
+    const auto& l = *m.latest;
+    if (l.status == model::CatalogStatus::Withdrawn) {
+        not_in_force(u, {"status", "已废止", "was withdrawn"}, l.origin, sink);
+    } else if (l.status == model::CatalogStatus::Replaced) {
+        not_in_force(u, {"status", "已被" + join(l.replaced_by) + "代替", "was replaced by " + join(l.replaced_by)}, l.origin, sink);
+    }
+}
+
+}  // namespace
+
+void check_catalog_status(const model::Document& doc, DiagnosticSink& sink) {
+    if (!doc.metadata.present) return;
+    auto documents = cited_documents(doc);
+    for (const auto& [key, d] : documents) {
+        bool normative = d.normative_entry || !d.normative.empty();
+        // The list entry speaks for the document; without one, its first citation.
+        const model::ReferenceEntry* entry = d.normative_entry ? d.normative_entry : d.bibliography_entry;
+        Use u;
+        u.normative = normative;
+        if (entry) {
+            if (entry->designation->all_parts) continue;
+            u = {entry->designation_text, entry->location, *entry->designation, &entry->catalog, normative};
+            judge(u, sink);
+        }
+        // Citations naming another edition than the entry (REF-06 reports the
+        // disagreement) or with no entry at all are judged on their own.
+        std::set<std::string> judged;
+        if (entry) judged.insert(entry->designation->canonical());
+        for (const auto* list : {&d.normative, &d.informative}) {
+            for (const auto* c : *list) {
+                if (c->designation->all_parts || !judged.insert(c->designation->canonical()).second) continue;
+                judge({c->written, c->location, *c->designation, &c->catalog, c->use == model::CitationUse::Normative}, sink);
+            }
+        }
+    }
+}
+
+}  // namespace bzc::checks::references
