@@ -307,6 +307,50 @@ void flaw(ReferenceEntry& e, EntryFlaw kind, std::string_view text, SourceLocati
     e.flaws.push_back(kind);
 }
 
+// Where a second entry starts in what reads as one entry's title: lines of
+// one paragraph run together (a soft line break between Chinese characters
+// is nothing), "标准体系构建原则和要求GB/T 13017　……" or "……改进[2] GB/T
+// 35778—2017　……": a designation right after the text of the title (or a
+// typed number), followed by a separator. A designation a title names
+// (质量管理体系　GB/T 19001—2016应用指南, …application of ISO 9001:2015 for…)
+// or an adoption note in parentheses （ISO 9001:2015，IDT） is no entry.
+// npos when there is none.
+std::size_t second_entry_at(std::string_view title) {
+    for (const auto& m : model::find_designations(title)) {
+        if (m.offset == 0) continue;
+        int depth = 0;
+        std::string_view before = title.substr(0, m.offset);
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            if (before[i] == '(' || before.substr(i).starts_with("（")) ++depth;
+            if (before[i] == ')' || before.substr(i).starts_with("）")) --depth;
+        }
+        if (depth > 0) continue;
+        std::size_t n = 0;
+        if (!is_space_at(title, m.offset + m.length, n)) continue;
+        std::string_view typed = utf8::trim(before);
+        bool numbered = typed.size() < before.size() && (typed.ends_with("]") || typed.ends_with("］") || typed.ends_with("】"));
+        if (typed.size() == before.size() || numbered) return m.offset;
+    }
+    return std::string_view::npos;
+}
+
+// The title up to a second entry run into it, without the second entry's
+// typed number ("[2]").
+std::string_view cut_second_entry(std::string_view title) {
+    std::size_t at = second_entry_at(title);
+    if (at == std::string_view::npos) return title;
+    std::string_view cut = utf8::trim(title.substr(0, at));
+    for (auto [open, close] : {std::pair{"[", "]"}, {"［", "］"}, {"【", "】"}}) {
+        if (!cut.ends_with(close)) continue;
+        std::size_t o = cut.rfind(open);
+        if (o == std::string_view::npos) break;
+        std::string_view inner = cut.substr(o + std::string_view(open).size(), cut.size() - std::string_view(close).size() - o - std::string_view(open).size());
+        if (!inner.empty() && inner.find_first_not_of("0123456789") == std::string_view::npos) cut = utf8::trim(cut.substr(0, o));
+        break;
+    }
+    return cut;
+}
+
 // Reads one entry: bytes [begin, end) of a flat text.
 ReferenceEntry read_entry(const FlatText& flat, std::size_t begin, std::size_t end, bool bibliography) {
     std::string_view all(flat.text());
@@ -344,6 +388,8 @@ ReferenceEntry read_entry(const FlatText& flat, std::size_t begin, std::size_t e
         e.kind = CitedKind::Other;
     }
     std::string_view title = utf8::trim(line.substr(title_at));
+    // REF-07 reports entries run together; the first one's title is what it is.
+    if (e.designation) title = cut_second_entry(title);
     // End punctuation: ；。，、 or their ASCII forms.
     for (bool chopped = true; chopped && !title.empty();) {
         chopped = false;

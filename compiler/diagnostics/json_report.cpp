@@ -29,7 +29,10 @@ void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
     root["warnings"] = counts[static_cast<int>(Severity::Warning)];
     root["notes"] = counts[static_cast<int>(Severity::Note)];
     root["suppressed"] = suppressed;
-    out << root.dump(2) << '\n';
+    // Paths and quoted source text are not always valid UTF-8 (a file name is
+    // any bytes; yaml-cpp cuts a character in half in some messages): replace
+    // what is not with U+FFFD rather than throw.
+    out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace bzc

@@ -96,7 +96,10 @@ void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagno
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = json::array({std::move(run)});
-    out << root.dump(2) << '\n';
+    // Paths and quoted source text are not always valid UTF-8 (a file name is
+    // any bytes; yaml-cpp cuts a character in half in some messages): replace
+    // what is not with U+FFFD rather than throw.
+    out << root.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace bzc

@@ -24,24 +24,31 @@ bool ProjectConfig::suppresses(std::string_view rule, const fs::path& source) co
     return false;
 }
 
-ProjectConfig load_project_config(const fs::path& source, SourceManager& sources, DiagnosticSink& sink) {
-    ProjectConfig config;
+fs::path find_project_file(const fs::path& source) {
     std::error_code ec;
     fs::path dir = fs::absolute(source, ec).parent_path();
     while (!dir.empty()) {
-        if (fs::is_regular_file(dir / "bzc.yaml", ec)) {
-            config.path = dir / "bzc.yaml";
-            break;
-        }
+        if (fs::is_regular_file(dir / "bzc.yaml", ec)) return dir / "bzc.yaml";
         if (dir == dir.root_path()) break;
         dir = dir.parent_path();
     }
-    if (config.path.empty()) return config;
+    return {};
+}
 
-    std::ifstream in(config.path, std::ios::binary);
+ProjectConfig load_project_config(const fs::path& source, SourceManager& sources, DiagnosticSink& sink) {
+    fs::path path = find_project_file(source);
+    if (path.empty()) return {};
+    std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    std::uint32_t file = sources.add(config.path.string(), text.str());
+    std::uint32_t file = sources.add(path.string(), text.str());
+    return parse_project_config(path, file, sources, sink);
+}
+
+ProjectConfig parse_project_config(const fs::path& path, std::uint32_t file, const SourceManager& sources,
+                                   DiagnosticSink& sink) {
+    ProjectConfig config;
+    config.path = path;
     auto at = [&](const YAML::Mark& mark) {
         return mark.line < 0 ? SourceLocation{file, 1, 1}
                              : sources.location_at_byte_column(file, static_cast<std::uint32_t>(mark.line + 1),

@@ -2,6 +2,7 @@
 
 #include "diagnostics/diagnostic.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -43,5 +44,14 @@ struct ProjectConfig {
 // Finds and reads the project file for a source; problems with it are
 // reported as CFG-* findings located in it.
 ProjectConfig load_project_config(const std::filesystem::path& source, SourceManager& sources, DiagnosticSink& sink);
+
+// The two halves of load_project_config. find_project_file: the bzc.yaml in
+// the source's directory or the nearest one above it, or an empty path.
+// parse_project_config: the configuration in the text of the project file
+// `path`, registered in `sources` as `file`; catalog paths are resolved
+// against the folder of `path`.
+std::filesystem::path find_project_file(const std::filesystem::path& source);
+ProjectConfig parse_project_config(const std::filesystem::path& path, std::uint32_t file, const SourceManager& sources,
+                                   DiagnosticSink& sink);
 
 }  // namespace bzc::driver

@@ -70,7 +70,11 @@ std::optional<std::uint32_t> load_source(const std::string& path, SourceManager&
     }
     ::close(fd);
     bytes.resize(got);
+    return add_source(path, std::move(bytes), sources, sink);
+}
 
+std::optional<std::uint32_t> add_source(const std::string& path, std::string bytes, SourceManager& sources,
+                                        DiagnosticSink& sink) {
     DecodedSource decoded = decode_source(std::move(bytes));
     if (decoded.problem != DecodedSource::Problem::None) {
         std::uint32_t id = sources.add(path, "");

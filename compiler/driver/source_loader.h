@@ -18,4 +18,10 @@ namespace bzc::driver {
 // (IO-01, LIMIT-01, ENC-01, ENC-02, ENC-04) and returns nothing.
 std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink);
 
+// The second half of load_source, for bytes already read (and within the
+// size limit): decodes them, registers the file under `path` and reports
+// ENC-01, ENC-02, ENC-03 and ENC-04 as load_source does.
+std::optional<std::uint32_t> add_source(const std::string& path, std::string bytes, SourceManager& sources,
+                                        DiagnosticSink& sink);
+
 }  // namespace bzc::driver

@@ -304,7 +304,8 @@ std::vector<DesignationMatch> find_designations(std::string_view text) {
         auto b0 = static_cast<unsigned char>(text[end - 3]), b1 = static_cast<unsigned char>(text[end - 2]),
              b2 = static_cast<unsigned char>(text[end - 1]);
         if (b0 != 0xEF) return false;
-        return (b1 == 0xBC && b2 >= 0x90) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A);
+        // Full-width digits and letters (not ：；（ and the other punctuation around them).
+        return (b1 == 0xBC && ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xA1 && b2 <= 0xBA))) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A);
     };
     static constexpr auto may_start = [] {
         std::array<bool, 256> table{};

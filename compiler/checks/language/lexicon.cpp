@@ -99,7 +99,7 @@ Lexicon::Lexicon(std::string_view file_name, std::string_view yaml_text,
         first_[c] |= special;
     }
     for (const auto& [name, words] : words_document(file_name, yaml_text)) {
-        auto it = std::find_if(classes.begin(), classes.end(), [&](const auto& c) { return c.first == name; });
+        auto it = std::find_if(classes.begin(), classes.end(), [&name = name](const auto& c) { return c.first == name; });
         if (it == classes.end()) continue;  // a list for another reader of the same file
         for (const auto& word : words) add(word, it->second, file_name);
     }

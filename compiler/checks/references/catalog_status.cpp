@@ -25,6 +25,7 @@ struct Use {
     model::Designation designation;
     const model::CatalogMatch* catalog = nullptr;
     bool normative = false;
+    bool in_table = false;  // named as data in a table
 };
 
 // Withdrawn or replaced by another document: an error for a normative reference.
@@ -37,7 +38,8 @@ void not_in_force(const Use& u, DiagnosticArg status, const std::string& origin,
 void judge(const Use& u, DiagnosticSink& sink) {
     const model::CatalogMatch& m = *u.catalog;
     if (!m.known()) {
-        sink.report("REF-21", u.where, {{"document", u.written}});
+        // Unknown documents named as data in a table are not worth a note each.
+        if (!u.in_table) sink.report("REF-21", u.where, {{"document", u.written}});
         return;
     }
     if (!u.designation.year.empty()) {
@@ -81,21 +83,24 @@ void check_catalog_status(const model::Document& doc, DiagnosticSink& sink) {
         bool normative = d.normative_entry || !d.normative.empty();
         // The list entry speaks for the document; without one, its first citation.
         const model::ReferenceEntry* entry = d.normative_entry ? d.normative_entry : d.bibliography_entry;
-        Use u;
-        u.normative = normative;
-        if (entry) {
-            if (entry->designation->all_parts) continue;
-            u = {entry->designation_text, entry->location, *entry->designation, &entry->catalog, normative};
-            judge(u, sink);
+        // An entry of all parts (GB/T 3102（所有部分）) names no edition; the
+        // parts cited under it are judged one by one below.
+        std::set<std::string> judged;
+        if (entry && !entry->designation->all_parts) {
+            judge({entry->designation_text, entry->location, *entry->designation, &entry->catalog, normative}, sink);
+            judged.insert(entry->designation->canonical());
         }
         // Citations naming another edition than the entry (REF-06 reports the
         // disagreement) or with no entry at all are judged on their own.
-        std::set<std::string> judged;
-        if (entry) judged.insert(entry->designation->canonical());
         for (const auto* list : {&d.normative, &d.informative}) {
             for (const auto* c : *list) {
                 if (c->designation->all_parts || !judged.insert(c->designation->canonical()).second) continue;
-                judge({c->written, c->location, *c->designation, &c->catalog, c->use == model::CitationUse::Normative}, sink);
+                // GB/T 3102 cited for the series its entry lists as all parts.
+                if (entry && entry->designation->all_parts && c->designation->code == entry->designation->code &&
+                    c->designation->number == entry->designation->number) {
+                    continue;
+                }
+                judge({c->written, c->location, *c->designation, &c->catalog, c->use == model::CitationUse::Normative, c->in_table}, sink);
             }
         }
     }

@@ -1,5 +1,6 @@
 #include "checks/references/references_checks.h"
 
+#include <algorithm>
 #include <set>
 
 // The list of 规范性引用文件 and the text agree (GB/T 1.1—2020 8.6, 8.13,
@@ -63,7 +64,9 @@ void check_citation_consistency(const model::Document& doc, DiagnosticSink& sink
                         {{"document", c.written}, {"entry", "（条目：" + suggested_entry(c) + "）", " (entry: " + suggested_entry(c) + ")"}});
         }
         if (!d.informative.empty() && d.normative.empty() && !d.normative_entry && !d.bibliography_entry) {
-            sink.report("REF-04", d.informative.front()->location, {{"document", d.informative.front()->written}});
+            // A table of standards (a 标准明细表) names documents as data, not as references.
+            auto cited = std::find_if(d.informative.begin(), d.informative.end(), [](const model::Citation* c) { return !c->in_table; });
+            if (cited != d.informative.end()) sink.report("REF-04", (*cited)->location, {{"document", (*cited)->written}});
         }
         // Text and list name the same edition.
         const model::ReferenceEntry* entry = d.normative_entry ? d.normative_entry : d.bibliography_entry;

@@ -32,19 +32,55 @@ FlawText describe(EntryFlaw f) {
     return {"", ""};
 }
 
-// Mechanical repair of a flaw, for `bzc fix`: the characters at the flaw's
-// location and what replaces them.
-std::optional<Fix> repair(const model::ReferenceEntry& e, EntryFlaw f) {
+// Where a flaw stands and how `bzc fix` repairs it: the characters there and
+// what replaces them. An entry is one line, so a flaw other than the first
+// (whose place the reader recorded) is placed by counting from the entry's
+// first character.
+struct Repair {
+    SourceLocation where;
+    std::optional<Fix> fix;
+};
+
+SourceLocation entry_at(const model::ReferenceEntry& e, std::size_t byte) {
+    SourceLocation where = e.location;
+    where.column += static_cast<std::uint32_t>(utf8::count_code_points(std::string_view(e.text).substr(0, byte)));
+    return where;
+}
+
+Repair repair(const model::ReferenceEntry& e, EntryFlaw f) {
+    bool first = e.flaws.front() == f;
+    Repair r{first ? e.flaw_location : e.location, std::nullopt};
     switch (f) {
         case EntryFlaw::TitleQuotes: {
             std::string quoted = "《" + e.title + "》";
-            if (e.flaw_text != quoted) return std::nullopt;
+            std::size_t at = e.text.find(quoted);
+            if (at == std::string::npos) return r;
+            if (!first) r.where = entry_at(e, at);
             // GB/T 1《…》 gets its separator; GB/T 1　《…》 keeps it.
             bool separated = e.text.find(e.designation_text + quoted) == std::string::npos;
-            return Fix{quoted, (separated ? "" : "\u3000") + e.title};
+            r.fix = Fix{quoted, (separated ? "" : "\u3000") + e.title};
+            return r;
         }
-        case EntryFlaw::EndPunctuation: return Fix{e.flaw_text, ""};
-        default: return std::nullopt;
+        case EntryFlaw::EndPunctuation: {
+            if (first) {
+                r.fix = Fix{e.flaw_text, ""};
+                return r;
+            }
+            // Right after the title (and its 》): entries run together go on after it.
+            std::size_t at = e.text.find(e.title, e.designation_text.size());
+            if (e.title.empty() || at == std::string::npos) return r;
+            std::string_view rest = std::string_view(e.text).substr(at + e.title.size());
+            if (rest.starts_with("》")) rest.remove_prefix(std::string_view("》").size());
+            while (rest.starts_with(" ") || rest.starts_with("\u3000")) rest.remove_prefix(rest.starts_with(" ") ? 1 : 3);
+            for (std::string_view p : {"；", "。", "，", "、", ";", ",", "."}) {
+                if (!rest.starts_with(p)) continue;
+                r.where = entry_at(e, e.text.size() - rest.size());
+                r.fix = Fix{std::string(p), ""};
+                break;
+            }
+            return r;
+        }
+        default: return r;
     }
 }
 
@@ -94,6 +130,18 @@ bool has_document_type(std::string_view text) {
     return false;
 }
 
+// Entries run together into one (lines of a paragraph joined): what follows
+// the first entry's title holds another designation. The reader cut the
+// title there.
+bool runs_together(const model::ReferenceEntry& e) {
+    if (!e.designation || e.title.empty()) return false;
+    std::size_t at = e.text.find(e.designation_text);
+    if (at == std::string::npos) return false;
+    at = e.text.find(e.title, at + e.designation_text.size());
+    if (at == std::string::npos) return false;
+    return !model::find_designations(std::string_view(e.text).substr(at + e.title.size())).empty();
+}
+
 void check_entries(const model::Document& doc, const std::vector<model::ReferenceEntry>& entries, bool bibliography,
                    DiagnosticSink& sink) {
     int expected_number = 0;
@@ -109,11 +157,15 @@ void check_entries(const model::Document& doc, const std::vector<model::Referenc
             }
             if (f == EntryFlaw::TypedNumber) continue;  // REF-14
             if (f == EntryFlaw::NoTitle && bibliography) continue;
-            // GB/T 7714 ends every entry with a full stop: "王某. 书名[M]. 北京: 某出版社, 2019."
-            if (f == EntryFlaw::EndPunctuation && !e.designation && e.text.ends_with(".") && has_document_type(e.text)) continue;
+            // GB/T 7714 (REF-15) ends every entry with a full stop: "王某. 书名[M]. 北京: 某出版社, 2019."
+            if (f == EntryFlaw::EndPunctuation && e.kind == CitedKind::Other && e.text.ends_with(".")) continue;
             FlawText d = describe(f);
-            SourceLocation where = e.flaws.front() == f ? e.flaw_location : e.location;
-            sink.report("REF-07", where, {{"problem", d.zh, d.en}}, e.flaws.front() == f ? repair(e, f) : std::nullopt);
+            Repair r = repair(e, f);
+            sink.report("REF-07", r.where, {{"problem", d.zh, d.en}}, r.fix);
+        }
+        if (runs_together(e)) {
+            sink.report("REF-07", e.location, {{"problem", "几个条目连在一起：每个条目写作一个列表项（“- ”）",
+                                                "several entries run together: write each entry as a list item ('- ')"}});
         }
         if (e.designation && e.designation->family == model::DesignationFamily::International && !e.title.empty() &&
             !has_original_title(e.title)) {
@@ -129,7 +181,10 @@ void check_entries(const model::Document& doc, const std::vector<model::Referenc
             continue;
         }
         if (e.has(EntryFlaw::TypedNumber)) {
-            std::string expected = "[" + std::to_string(expected_number) + "]";
+            // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on "[" + std::string.
+            std::string expected("[");
+            expected += std::to_string(expected_number);
+            expected += ']';
             std::string digits;
             for (char c : e.typed_number) {
                 if (c >= '0' && c <= '9') digits += c;

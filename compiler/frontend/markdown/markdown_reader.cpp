@@ -1013,7 +1013,14 @@ void MarkdownReader::convert_term_entry(Section& section) {
             if (!content.empty() && content.front().kind == InlineKind::Text) {
                 auto& t = content.front().text;
                 std::size_t at = t.find("[来源");
-                if (at != std::string::npos) t.erase(0, at + label);
+                if (at != std::string::npos) {
+                    // The citations inside keep their columns.
+                    if (content.front().location.known()) {
+                        content.front().location.column +=
+                            static_cast<std::uint32_t>(utf8::count_code_points(std::string_view(t).substr(0, at + label)));
+                    }
+                    t.erase(0, at + label);
+                }
             }
             if (!content.empty() && content.back().kind == InlineKind::Text) {
                 auto& t = content.back().text;

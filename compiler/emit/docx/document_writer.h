@@ -1,0 +1,150 @@
+#pragma once
+
+// The writer of word/document.xml (and of the footnotes it refers to). Its
+// members are defined in a file per concept: body.cpp (sections, clauses,
+// paragraphs, lists, notes, terms, formulas), tables.cpp, figures.cpp,
+// cover.cpp, footnotes.cpp.
+
+#include "emit/docx/docx_writer.h"
+#include "emit/docx/images.h"
+#include "emit/docx/numbering.h"
+#include "emit/docx/package.h"
+#include "emit/docx/style_sheet.h"
+#include "emit/docx/xml_out.h"
+#include "model/document.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bzc::emit::docx {
+
+// Direct formatting of a run, on top of its paragraph's style.
+struct RunFormat {
+    bool bold = false, italic = false, subscript = false, superscript = false;
+    bool tex = false;        // TeX source, shown until formulas become OMML
+    bool code = false;       // inline code
+    int size = 0;            // half-points; 0: the style's
+    std::string east_asian;  // East-Asian font; empty: the style's
+    std::string style;       // character style id
+};
+
+// Direct properties of a paragraph, on top of its style.
+struct ParagraphFormat {
+    std::string style;
+    int num_id = 0, level = 0;  // direct numbering when num_id != 0
+    std::optional<int> left, first_line, hanging;
+    std::string align;
+    bool keep_next = false;
+};
+
+// Where blocks are written: inside a note, a list item, a table …
+struct BlockContext {
+    model::SectionKind element = model::SectionKind::Chapter;  // the top-level element
+    bool annex = false;
+    bool small = false;  // 小五: notes, examples
+    int indent = 0;      // left indent of continuation paragraphs (list items), twips
+    int list_level = 0;  // 0 outside lists
+};
+
+// Which multilevel list numbers a clause.
+enum class ClauseFamily { Body, Annex, Introduction };
+
+// The header and footer parts the sections refer to.
+struct HeaderFooterIds {
+    std::string header_odd, header_even, footer_odd, footer_even;
+};
+
+class DocumentWriter {
+public:
+    DocumentWriter(const model::Document& doc, const StyleSheet& sheet, Numbering& numbering, Package& package,
+                   const DocxOptions& options, HeaderFooterIds ids);
+
+    std::string document_xml();
+    std::string footnotes_xml();
+    bool has_toc() const { return doc_.metadata.toc; }
+    std::vector<ImageProblem> problems;
+
+private:
+    // body.cpp: sections
+    void cover();
+    bool front_matter();
+    void main_body();
+    void section_break(bool front);
+    void element(const model::Section& s);
+    void clause(const model::Section& s, ClauseFamily family, const BlockContext& c);
+    void term_entry(const model::Section& s, const BlockContext& c);
+    void annex_mark(const model::Section& s);
+    void closing_rule();
+    void toc();
+
+    // body.cpp: blocks
+    void blocks(const model::Blocks& list, const BlockContext& c);
+    void block(const model::Block& b, const BlockContext& c);
+    void paragraph(const model::Paragraph& p, const BlockContext& c);
+    void list(const model::List& l, const BlockContext& c);
+    void note(const model::Note& n, const BlockContext& c);
+    void example(const model::Example& e, const BlockContext& c);
+    void formula(const model::Formula& f, const BlockContext& c);
+    // Blocks after a labelled first paragraph (note, example, list item).
+    void labelled_blocks(const model::Blocks& list, std::size_t from, const BlockContext& c, const ParagraphFormat& rest);
+
+    // tables.cpp
+    void table(const model::Table& t, const BlockContext& c);
+    // figures.cpp
+    void figure(const model::Figure& f, const BlockContext& c);
+    void image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name);
+    void drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy);
+
+    // footnotes.cpp
+    void footnote_reference(const model::Inline& in, const RunFormat& f);
+
+    // body.cpp: paragraphs and runs
+    void begin_paragraph(const ParagraphFormat& p);
+    void end_paragraph() { x_.close(); }
+    void empty_paragraph(const ParagraphFormat& p) {
+        begin_paragraph(p);
+        end_paragraph();
+    }
+    void inlines(const model::Inlines& list, const RunFormat& f);
+    void run(std::string_view text, const RunFormat& f);
+    void run_properties(const RunFormat& f, std::string_view text);
+    void line_break() { x_.raw("<w:r><w:br/></w:r>"); }
+    void tab() { x_.raw("<w:r><w:tab/></w:r>"); }
+    void field(std::string_view instruction, std::string_view placeholder, const RunFormat& f, bool dirty);
+    RunFormat base_format(const BlockContext& c) const;
+
+    int text_width() const { return sheet_.page().text_width(); }
+    const StyleDef& style(std::string_view id) const { return sheet_.style(id); }
+
+    const model::Document& doc_;
+    const StyleSheet& sheet_;
+    Numbering& numbering_;
+    Package& package_;
+    const DocxOptions& options_;
+    HeaderFooterIds ids_;
+    XmlOut x_;
+    bool section_start_ = true;  // the next paragraph opens a section: no page break before it
+
+    // Footnotes of the running text, in order of first reference.
+    struct FootnoteOut {
+        int id;
+        std::string mark;
+        const model::Footnote* note;
+    };
+    std::vector<FootnoteOut> footnotes_;
+    std::map<std::string, int> footnote_ids_;  // label → id
+    // Footnotes referred to from the table being written (a, b …).
+    std::vector<std::pair<std::string, std::string>>* table_marks_ = nullptr;  // label, mark
+
+    // Images: one media part per file, one drawing id per picture.
+    std::map<std::string, std::pair<std::string, Image>> media_;  // path → relationship id, image
+    std::uint32_t drawing_ids_ = 0;
+};
+
+// Characters Word draws in the Latin font unless told they are East-Asian
+// (“ ” ‘ ’ — … ·): runs holding them get w:hint="eastAsia".
+bool has_ambiguous_width(std::string_view text);
+
+}  // namespace bzc::emit::docx

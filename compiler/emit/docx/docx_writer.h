@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/document.h"
+#include "support/source_location.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace bzc::emit::docx {
+
+struct DocxOptions {
+    std::filesystem::path base_dir;  // image paths are relative to the source's folder
+};
+
+// A figure whose image could not be embedded: the DOCX holds a marked
+// placeholder in its place.
+struct ImageProblem {
+    SourceLocation location;
+    std::string path;
+    std::string reason_zh, reason_en;
+};
+
+struct DocxResult {
+    std::string bytes;                  // the .docx file
+    std::vector<ImageProblem> problems;
+};
+
+// The document as a Word file in the GB/T 1.1—2020 layout: the SET style
+// vocabulary (templates/gbt/styles.yaml), clause numbers from style-linked
+// multilevel lists, a cover, a 目次/前言/引言 section numbered I, II …, and
+// the body numbered from 1 with the designation in the header. Reads only
+// the model (and the image files it names); the same model gives the same
+// bytes.
+DocxResult write_docx(const model::Document& doc, const DocxOptions& options);
+
+// The file name for a document: its designation with the characters file
+// systems reject (/ \ : * ? " < > | and control characters) replaced by '-',
+// the em dash kept — "DB43/T 2345—2022" → "DB43-T 2345—2022.docx". Falls back
+// to `fallback_stem` when the document has no designation.
+std::string docx_file_name(const model::Document& doc, const std::string& fallback_stem);
+
+}  // namespace bzc::emit::docx

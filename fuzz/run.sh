@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz and runs
+# each in turn for a bounded time:
+#
+#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 s, every target)
+#
+# Seeds come from fuzz/make_seed_corpus.py (build-fuzz/seeds); what a run
+# adds is kept in build-fuzz/corpus/<target>, out of git, and used again by
+# the next run. An input that crashes, leaks, hangs (-timeout=10) or runs out
+# of memory (-rss_limit_mb=2048) is copied to fuzz/regressions/<target>/,
+# which CTest runs in the normal build (fuzz_regressions); the script then
+# exits with status 1. Prints executions, exec/s and corpus size per target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+[ $# -gt 0 ] && shift
+all=(markdown_reader_fuzzer xml_reader_fuzzer designation_fuzzer catalog_fuzzer project_file_fuzzer check_pipeline_fuzzer)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
+
+dict_for() {
+    case "$1" in
+        markdown_reader_fuzzer) echo fuzz/markdown.dict ;;
+        xml_reader_fuzzer) echo fuzz/xml.dict ;;
+        designation_fuzzer | catalog_fuzzer) echo fuzz/designation.dict ;;
+        project_file_fuzzer) echo fuzz/project_file.dict ;;
+        check_pipeline_fuzzer)  # libFuzzer takes one dictionary
+            cat fuzz/markdown.dict fuzz/xml.dict > build-fuzz/check_pipeline.dict
+            echo build-fuzz/check_pipeline.dict ;;
+    esac
+}
+
+./build.sh deps  # the build's packages, clang and libFuzzer's runtime (libclang-rt-14-dev)
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBZC_FUZZ=ON \
+      -DBUILD_TESTING=OFF >/dev/null
+cmake --build build-fuzz -j "${BZC_JOBS:-$(nproc)}" --target bzc_fuzzers
+python3 fuzz/make_seed_corpus.py build-fuzz/seeds >/dev/null
+
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+    corpus=build-fuzz/corpus/$t
+    artifacts=build-fuzz/artifacts/$t
+    log=build-fuzz/logs/$t.log
+    mkdir -p "$corpus" "$artifacts" build-fuzz/logs
+    echo "== $t: $seconds s"
+    status=0
+    # One process at a time; -fork and -jobs stay off (the machine is shared).
+    "build-fuzz/fuzz/$t" "$corpus" "build-fuzz/seeds/$t" -dict="$(dict_for "$t")" \
+        -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+    files=$(find "$corpus" -type f | wc -l)
+    kib=$(du -sk "$corpus" | cut -f1)
+    result=ok
+    if [ "$status" -ne 0 ]; then
+        result="FAILED (status $status, log $log)"
+        failed+=("$t")
+        mkdir -p "fuzz/regressions/$t"
+        for f in "$artifacts"/crash-* "$artifacts"/leak-* "$artifacts"/timeout-* "$artifacts"/oom-*; do
+            [ -e "$f" ] || continue
+            cp "$f" "fuzz/regressions/$t/"
+            echo "   new regression input: fuzz/regressions/$t/$(basename "$f")"
+            rm "$f"
+        done
+        grep -m1 -E "ERROR: |runtime error|terminate called|Test unit written" "$log" | sed 's/^/   /' || true
+    fi
+    summary+=("$(printf '%-24s %10s execs %7s exec/s %6s files %7s KiB  %s' "$t" "${execs:-?}" "${rate:-?}" "$files" "$kib" "$result")")
+done
+
+echo
+printf '%s\n' "${summary[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzz/run.sh: ${failed[*]} failed; the inputs are in fuzz/regressions/ (add them to git with the fix)" >&2
+    exit 1
+fi
