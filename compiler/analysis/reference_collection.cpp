@@ -47,7 +47,10 @@ void citation_inlines(const model::Inlines& inlines, std::vector<const model::In
 bool may_name_legal_document(const model::Inlines& inlines) {
     for (const auto& in : inlines) {
         if (in.kind == model::InlineKind::Text) {
-            if (in.text.find("《") != std::string::npos || in.text.find("号") != std::string::npos) return true;
+            // 《title》, or the brackets and 令第 of a document number.
+            for (std::string_view mark : {"《", "〔", "令第", "［", "["}) {
+                if (in.text.find(mark) != std::string::npos) return true;
+            }
         } else if (!in.children.empty() && may_name_legal_document(in.children)) {
             return true;
         }
@@ -178,7 +181,9 @@ private:
     static void find_legal_documents(const std::string& text, const FlatText& flat, std::vector<Found>& found) {
         std::size_t taken_until = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            if (i < taken_until) continue;
+            // Only 《 〔 (E3 …), ［ (EF …), 令 (E4 …) and [ can start what is looked for.
+            auto lead = static_cast<unsigned char>(text[i]);
+            if (i < taken_until || (lead != 0xE3 && lead != 0xEF && lead != 0xE4 && lead != '[')) continue;
             if (starts(text, i, "《")) {
                 std::size_t at = i;
                 auto title = quoted_title(text, at);
@@ -211,9 +216,23 @@ private:
                 found.push_back(std::move(f));
                 continue;
             }
-            if (static_cast<unsigned char>(text[i]) >= 0x80 && utf8_lead_of_han(text, i)) {
-                auto number = document_number_at(text, i);
-                if (!number) continue;
+            // A document number: found at its bracket or 令第, read from the
+            // start of the Han run before it (国管办发〔…, 国务院令第…).
+            bool bracket = starts(text, i, "〔") || starts(text, i, "［") || text[i] == '[' || starts(text, i, "令第");
+            if (bracket) {
+                std::size_t run = i;
+                int han = 0;
+                while (run > taken_until && han < 20) {
+                    std::size_t p = run;
+                    do --p; while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
+                    std::size_t q = p;
+                    if (!utf8::is_han(utf8::decode(text, q))) break;
+                    run = p;
+                    ++han;
+                }
+                if (han == 0) continue;
+                auto number = document_number_at(text, run);
+                if (!number || number->end <= i) continue;
                 Found f;
                 f.citation.kind = CitedKind::Legal;
                 f.citation.written = text.substr(number->start, number->end - number->start);
@@ -226,19 +245,6 @@ private:
                 found.push_back(std::move(f));
             }
         }
-    }
-
-    static bool utf8_lead_of_han(const std::string& text, std::size_t i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) return false;
-        if (i > 0) {
-            // Only at the start of a run of Han characters: 国管办发〔…
-            std::size_t p = i;
-            do --p; while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
-            std::size_t q = p;
-            if (utf8::is_han(utf8::decode(text, q))) return false;
-        }
-        std::size_t q = i;
-        return utf8::is_han(utf8::decode(text, q));
     }
 
     std::vector<Citation>& out_;
