@@ -237,6 +237,45 @@ std::optional<std::pair<Designation, std::size_t>> parse_at(std::string_view tex
         std::string year = read_while(cur, is_digit, 5);
         if (year.size() == 4) d.year = year; else cur.reset(before_year);
     }
+    // An amendment of a dated edition: GB/T 20001.10—2014/XG1—2017 (修改单),
+    // ISO 9001:2015/Amd 1:2024, IEC 60204-1:2016/Cor 1:2020.
+    if (!d.year.empty()) {
+        std::size_t before_amendment = cur.pos();
+        bool international = d.family == DesignationFamily::International;
+        if (cur.accept('/')) {
+            std::string amendment;
+            if (!international && cur.accept("XG")) {
+                std::string n = read_while(cur, is_digit, 3);
+                if (!n.empty()) {
+                    amendment = "XG" + n;
+                    std::size_t before_amendment_year = cur.pos();
+                    bool dash_deviant = false;
+                    if (is_year_dash(cur.raw_peek(), dash_deviant) || cur.peek() == '-') {
+                        cur.next();
+                        std::string y = read_while(cur, is_digit, 5);
+                        if (y.size() == 4) amendment += "\u2014" + y; else cur.reset(before_amendment_year);
+                    }
+                }
+            } else if (international) {
+                for (std::string_view kind : {"Amd", "AMD", "Cor", "COR"}) {
+                    std::size_t save = cur.pos();
+                    if (!cur.accept(kind)) continue;
+                    cur.accept(' ');
+                    cur.accept('.');
+                    std::string n = read_while(cur, is_digit, 3);
+                    if (n.empty()) { cur.reset(save); continue; }
+                    amendment = std::string(kind.substr(0, 1)) + (kind[1] == 'M' || kind[1] == 'm' ? "md" : "or") + " " + n;
+                    if (cur.accept(':')) {
+                        std::string y = read_while(cur, is_digit, 5);
+                        if (y.size() == 4) amendment += ":" + y;
+                    }
+                    break;
+                }
+            }
+            if (amendment.empty()) cur.reset(before_amendment);
+            else d.amendment = amendment;
+        }
+    }
     // （所有部分）; the full-width parentheses fold to ASCII, which is also accepted.
     std::size_t before_parts = cur.pos();
     if (cur.accept('(')) {
@@ -274,6 +313,7 @@ std::string Designation::undated() const { return code + " " + number; }
 std::string Designation::canonical() const {
     std::string out = undated();
     if (!year.empty()) out += (family == DesignationFamily::International ? ":" : "\u2014") + year;
+    if (!amendment.empty()) out += "/" + amendment;
     if (all_parts) out += "（所有部分）";
     return out;
 }

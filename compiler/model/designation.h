@@ -31,13 +31,14 @@ struct Designation {
     std::string code;    // GB/T, DB43/T, T/CAS, ISO/IEC, ITU-T
     std::string number;  // 1.1, 20001.10, X.509
     std::string year;    // 2020, or empty when undated
+    std::string amendment;   // XG1—2017 (修改单), Amd 1:2024; only after a year
     bool all_parts = false;  // （所有部分）
     std::vector<DesignationDeviation> deviations;
 
     std::string sequence() const;  // number without the part: 20001
     std::string part() const;      // 10, or empty
     std::string undated() const;   // GB/T 1.1
-    std::string canonical() const; // GB/T 1.1—2020, ISO 9001:2015, GB/T 3102（所有部分）
+    std::string canonical() const; // GB/T 1.1—2020, ISO 9001:2015, GB/T 3102（所有部分）, GB/T 1—2014/XG1—2017
     bool has(DesignationDeviation d) const;
 };
 

@@ -95,3 +95,26 @@ TEST_CASE("designations are found in running text", "[designation]") {
     // Not inside a longer word or number.
     CHECK(find_designations("XGB/T 1").empty());
 }
+
+TEST_CASE("amendments of a dated edition are part of the designation", "[designation]") {
+    auto xg = parse_designation("GB/T 20001.10—2014/XG1—2017");
+    REQUIRE(xg);
+    CHECK(xg->year == "2014");
+    CHECK(xg->amendment == "XG1—2017");
+    CHECK(xg->canonical() == "GB/T 20001.10—2014/XG1—2017");
+    CHECK(xg->undated() == "GB/T 20001.10");
+    auto amd = parse_designation("ISO 9001:2015/Amd 1:2024");
+    REQUIRE(amd);
+    CHECK(amd->amendment == "Amd 1:2024");
+    CHECK(amd->canonical() == "ISO 9001:2015/Amd 1:2024");
+    auto cor = parse_designation("IEC 60204-1:2016/COR1:2020");
+    REQUIRE(cor);
+    CHECK(cor->number == "60204-1");
+    CHECK(cor->canonical() == "IEC 60204-1:2016/Cor 1:2020");
+    // Not an amendment: an undated designation, or other text after the slash.
+    CHECK_FALSE(parse_designation("GB/T 20001.10/XG1"));
+    auto found = find_designations("应符合GB/T 20001.10—2014/XG1—2017的规定，见GB 7258—2017/其他。");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].designation.canonical() == "GB/T 20001.10—2014/XG1—2017");
+    CHECK(found[1].designation.canonical() == "GB 7258—2017");
+}
