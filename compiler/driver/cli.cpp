@@ -5,6 +5,7 @@
 #include "driver/fixes.h"
 #include "driver/project_config.h"
 #include "emit/canonical_xml.h"
+#include "emit/docx/docx_writer.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
 
@@ -15,6 +16,7 @@
 #include <cerrno>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #ifndef BZC_VERSION
 #define BZC_VERSION "0"
@@ -155,6 +157,81 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
         return exit_usage;
     }
     return result.has_errors() ? exit_errors : exit_ok;
+}
+
+// `bzc build`: the full check, then the DOCX of each source in OUT_DIR,
+// named after its designation. Nothing is written for a source with errors
+// (drafting or an image that cannot be embedded) unless --force.
+int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& stage_text, bool pdf,
+              bool force, const GlobalOptions& global) {
+    bool zh = global.language() == Language::Chinese;
+    if (pdf) {
+        std::cerr << "bzc: " << (zh ? "尚不支持 --pdf：PDF输出（经LibreOffice无头转换）是第5号议题的后续步骤；请先生成DOCX，再用LibreOffice转换为PDF"
+                                    : "--pdf is not implemented yet: PDF output (through headless LibreOffice) is a later step of "
+                                      "issue 5; build the DOCX and convert it with LibreOffice")
+                  << '\n';
+        return exit_usage;
+    }
+    CompileOptions options;
+    options.stage = parse_stage_option(stage_text);
+    options.catalogs = global.catalogs;
+    Compiler compiler(options);
+    std::vector<std::string> files = expand_paths(inputs);
+    if (files.empty()) {
+        std::cerr << "bzc: " << (zh ? "没有找到要生成的文件（.md 或 .xml）" : "no files to build (.md or .xml)") << '\n';
+        return exit_usage;
+    }
+    std::vector<Diagnostic> all;
+    std::set<fs::path> written;
+    int status = exit_ok;
+    auto worse = [&](int s) { status = std::max(status, s); };
+    for (const auto& file : files) {
+        CompiledDocument result = compiler.compile(file);
+        all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
+        write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
+        if (result.has_io_failure() || !result.document) {
+            worse(exit_usage);
+            continue;
+        }
+        // Images that cannot be embedded are errors of the build, reported
+        // with the findings of the check.
+        emit::docx::DocxOptions docx_options;
+        docx_options.base_dir = fs::path(file).parent_path();
+        DiagnosticSink images;
+        for (const auto& p : emit::docx::find_image_problems(*result.document, docx_options)) {
+            images.report("IMG-01", p.location, {{"path", p.path}, {"reason", p.reason_zh, p.reason_en}});
+        }
+        images.finish(result.document->metadata.stage);
+        write_text_report(std::cerr, images.diagnostics(), compiler.sources(), global.language());
+        all.insert(all.end(), images.diagnostics().begin(), images.diagnostics().end());
+        bool errors = result.has_errors() || !images.diagnostics().empty();
+        if (errors) worse(exit_errors);
+        if (errors && !force) continue;
+        emit::docx::DocxResult docx = emit::docx::write_docx(*result.document, docx_options);
+        fs::path target = fs::path(out_dir.empty() ? "." : out_dir) /
+                          emit::docx::docx_file_name(*result.document, fs::path(file).stem().string());
+        if (!written.insert(target.lexically_normal()).second) {
+            std::cerr << "bzc: " << file << (zh ? "：与前一个源文件生成同名的输出文件 " : ": gives the same output file as an earlier source, ")
+                      << target.string() << (zh ? "，未写入" : "; not written") << '\n';
+            worse(exit_usage);
+            continue;
+        }
+        std::error_code ec;
+        if (!out_dir.empty()) fs::create_directories(out_dir, ec);
+        if (int error = ec ? ec.value() : write_file_atomically(target, docx.bytes)) {
+            write_text_report(std::cerr, {output_failure(compiler.sources(), target.string(), error)}, compiler.sources(),
+                              global.language());
+            worse(exit_usage);
+            continue;
+        }
+        std::cout << target.string() << '\n';
+    }
+    print_summary(all, global.language());
+    if (int error = stdout_error()) {
+        write_text_report(std::cerr, {output_failure(compiler.sources(), "-", error)}, compiler.sources(), global.language());
+        return exit_usage;
+    }
+    return status;
 }
 
 // Applies the mechanical fixes of each file's findings: written back
@@ -340,6 +417,18 @@ int run_cli(int argc, char** argv) {
     xml->add_flag("--force", xml_force, "Write the XML even when the source has errors");
     xml->fallthrough();
 
+    std::vector<std::string> build_paths;
+    std::string build_output, build_stage;
+    bool build_docx = false, build_pdf = false, build_force = false;
+    auto* build = app.add_subcommand("build", "Check standards and write them as Word files (DOCX) in the GB/T 1.1—2020 layout");
+    build->add_option("paths", build_paths, "Markdown (.md) or XML (.xml) sources, or directories")->required();
+    build->add_option("-o,--output", build_output, "Directory for the output files (default: the current directory)");
+    build->add_flag("--docx", build_docx, "Write DOCX (the default, and for now the only format)");
+    build->add_flag("--pdf", build_pdf, "Write PDF (not implemented yet: a later step)");
+    build->add_option("--stage", build_stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
+    build->add_flag("--force", build_force, "Write the files even when the sources have errors");
+    build->fallthrough();
+
     std::vector<std::string> fix_paths;
     bool fix_dry_run = false;
     auto* fix = app.add_subcommand("fix", "Apply the mechanical fixes of the findings (year separators, 2009 wordings, punctuation …)");
@@ -383,6 +472,7 @@ int run_cli(int argc, char** argv) {
     try {
         if (*check) return run_check(check_paths, check_stage, check_format, check_syntax_only, global);
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
+        if (*build) return run_build(build_paths, build_output, build_stage, build_pdf, build_force, global);
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);

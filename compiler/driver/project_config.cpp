@@ -93,6 +93,13 @@ ProjectConfig parse_project_config(const fs::path& path, std::uint32_t file, con
             }
         } else if (key == "suppress" && entry.second.IsSequence()) {
             for (const auto& item : entry.second) {
+                // item["rule"] throws on anything but a mapping (and null).
+                if (!item.IsMap()) {
+                    sink.report("CFG-01", at(item.Mark()),
+                                {{"reason", "suppress的每一项由rule、files和reason组成",
+                                  "each item of suppress is a mapping of rule, files and reason"}});
+                    continue;
+                }
                 ProjectConfig::FileSuppression s;
                 s.rule = item["rule"] ? item["rule"].as<std::string>("") : "";
                 s.files = item["files"] ? item["files"].as<std::string>("") : "";

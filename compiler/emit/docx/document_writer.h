@@ -25,27 +25,52 @@ struct RunFormat {
     bool bold = false, italic = false, subscript = false, superscript = false;
     bool tex = false;        // TeX source, shown until formulas become OMML
     bool code = false;       // inline code
+    bool latin = false;      // English text: its dashes and quotes stay in the Latin font
     int size = 0;            // half-points; 0: the style's
     std::string east_asian;  // East-Asian font; empty: the style's
     std::string style;       // character style id
+
+    RunFormat& styled(std::string id) { style = std::move(id); return *this; }
+    RunFormat& font(std::string name) { east_asian = std::move(name); return *this; }
+    RunFormat& sized(int half_points) { size = half_points; return *this; }
+    RunFormat& bolded() { bold = true; return *this; }
+    RunFormat& as_tex() { tex = true; return *this; }
+    RunFormat& english() { latin = true; return *this; }
 };
 
 // Direct properties of a paragraph, on top of its style.
 struct ParagraphFormat {
     std::string style;
     int num_id = 0, level = 0;  // direct numbering when num_id != 0
-    std::optional<int> left, first_line, hanging;
+    std::optional<int> left, first_line;
     std::string align;
     bool keep_next = false;
+    int size = 0;  // half-points of the paragraph mark (and of a list marker); 0: the style's
+
+    ParagraphFormat() = default;
+    explicit ParagraphFormat(std::string id) : style(std::move(id)) {}
+    ParagraphFormat& aligned(std::string value) { align = std::move(value); return *this; }
+    ParagraphFormat& kept_with_next() { keep_next = true; return *this; }
+    ParagraphFormat& indented(int left_twips, int first_line_twips) {
+        left = left_twips;
+        first_line = first_line_twips;
+        return *this;
+    }
+    ParagraphFormat& numbered(int id, int list_level) {
+        num_id = id;
+        level = list_level;
+        return *this;
+    }
+    ParagraphFormat& sized(int half_points) { size = half_points; return *this; }
 };
 
 // Where blocks are written: inside a note, a list item, a table …
 struct BlockContext {
     model::SectionKind element = model::SectionKind::Chapter;  // the top-level element
     bool annex = false;
-    bool small = false;  // 小五: notes, examples
-    int indent = 0;      // left indent of continuation paragraphs (list items), twips
+    bool small = false;  // 小五: inside notes and examples
     int list_level = 0;  // 0 outside lists
+    ParagraphFormat paragraph{"BZParagraph"};  // how plain paragraphs are written here
 };
 
 // Which multilevel list numbers a clause.
@@ -65,6 +90,13 @@ public:
     std::string footnotes_xml();
     bool has_toc() const { return doc_.metadata.toc; }
     std::vector<ImageProblem> problems;
+    // Image files to add to the package (already related from the document).
+    struct MediaPart {
+        std::string name;
+        std::string_view type;
+        std::string data;
+    };
+    std::vector<MediaPart> media_parts;
 
 private:
     // body.cpp: sections
@@ -125,6 +157,8 @@ private:
     const DocxOptions& options_;
     HeaderFooterIds ids_;
     XmlOut x_;
+    SourceLocation block_location_;  // of the block being written, for problems with images
+    bool in_footnote_ = false;
     bool section_start_ = true;  // the next paragraph opens a section: no page break before it
 
     // Footnotes of the running text, in order of first reference.

@@ -34,6 +34,11 @@ struct DocxResult {
 // bytes.
 DocxResult write_docx(const model::Document& doc, const DocxOptions& options);
 
+// The images write_docx cannot embed (missing files, formats other than
+// PNG and JPEG), found without writing anything: `bzc build` reports them
+// with the findings of the check, before it decides to write.
+std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options);
+
 // The file name for a document: its designation with the characters file
 // systems reject (/ \ : * ? " < > | and control characters) replaced by '-',
 // the em dash kept — "DB43/T 2345—2022" → "DB43-T 2345—2022.docx". Falls back

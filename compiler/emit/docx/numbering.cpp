@@ -38,7 +38,7 @@ std::string Numbering::xml() const {
             if (lv.hanging) x.empty("w:ind", {{"w:left", num(lv.left)}, {"w:hanging", num(lv.hanging)}});
             else x.empty("w:ind", {{"w:left", num(lv.left)}, {"w:firstLine", "0"}});
             x.close();
-            if (lv.format == "bullet") {
+            if (lv.format == "bullet" || lv.format == "none") {
                 // —— and · are East-Asian punctuation: a Latin font would draw
                 // the dashes apart and the dot half-width.
                 x.open("w:rPr");

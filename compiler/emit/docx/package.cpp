@@ -113,7 +113,7 @@ std::string Package::zip() const {
         if (has_relationships(p.name)) ok = ok && zip.add(rels_name(p.name), relationships_of(p.name));
     }
     if (!ok) throw std::runtime_error("the document is too large for a zip archive without Zip64 (a part of 4 GiB or more)");
-    return const_cast<ZipWriter&>(zip).finish();
+    return zip.finish();
 }
 
 }  // namespace bzc::emit::docx

@@ -61,10 +61,17 @@ struct ListDef {
 // asks for must be defined (a missing one throws std::logic_error).
 class StyleSheet {
 public:
+    // templates/gbt/styles.yaml, compiled into a table when bzc is built
+    // (style_table_generator.cpp): reading it with yaml-cpp on every run
+    // would cost a tenth of a large build.
     static const StyleSheet& gbt();
     // Reads a style sheet from YAML text; throws std::runtime_error with the
-    // reason when the data is inconsistent (used by the unit tests too).
+    // reason when the data is inconsistent (the generator and the tests).
     static StyleSheet parse(std::string_view yaml);
+
+    StyleSheet() = default;
+    StyleSheet(PageSetup page, std::map<std::string, int, std::less<>> sizes, std::vector<StyleDef> styles,
+               std::vector<ListDef> lists);
 
     const StyleDef& style(std::string_view id) const;
     bool has(std::string_view id) const { return index_.count(std::string(id)) != 0; }
@@ -74,6 +81,7 @@ public:
     const std::vector<ListDef>& lists() const { return lists_; }
     const PageSetup& page() const { return page_; }
     int size(std::string_view name) const;  // half-points of 五号 …
+    const std::map<std::string, int, std::less<>>& sizes() const { return sizes_; }
 
     std::string default_font, default_latin, default_lang;
     int default_size = 21;

@@ -1,0 +1,181 @@
+// Figures (catalog §C.5): the image centred, subfigures side by side with
+// their a) b) captions, the figure's notes, then 图1/图A.1 and the title
+// centred below. Images are PNG or JPEG files embedded as media parts, sized
+// from their header (pixels and resolution, 96 dpi when the file says
+// nothing) and scaled down to the text width.
+
+#include "emit/docx/document_writer.h"
+#include "model/walk.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace bzc::emit::docx {
+
+namespace {
+
+constexpr long long emu_per_inch = 914400;
+constexpr long long emu_per_twip = 635;
+constexpr std::size_t subfigures_per_row = 3;
+
+std::filesystem::path image_path(const std::string& path, const DocxOptions& options) {
+    std::filesystem::path file(path);
+    return file.is_relative() ? options.base_dir / file : file;
+}
+
+}  // namespace
+
+std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options) {
+    std::vector<ImageProblem> problems;
+    std::set<std::string> seen;
+    auto probe = [&](const std::string& path, const SourceLocation& where) {
+        if (path.empty() || !seen.insert(image_path(path, options).lexically_normal().string()).second) return;
+        std::string zh, en;
+        if (!read_image(image_path(path, options), zh, en)) problems.push_back({where, path, zh, en});
+    };
+    model::for_each_blocks(doc, [&](const model::Blocks& blocks) {
+        for (const auto& b : blocks) {
+            if (!b.is<model::Figure>()) continue;
+            const auto& f = b.as<model::Figure>();
+            probe(f.image, b.location);
+            for (const auto& sub : f.subfigures) probe(sub.image, sub.location);
+        }
+    });
+    return problems;
+}
+
+void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
+    SourceLocation where = block_location_;
+    std::string name = f.number;
+    if (!f.image.empty()) {
+        image_paragraph(f.image, where, text_width(), name);
+    } else if (!f.subfigures.empty()) {
+        // A borderless table: one cell per subfigure, image above its caption.
+        std::size_t per_row = std::min(subfigures_per_row, f.subfigures.size());
+        int cell = text_width() / static_cast<int>(per_row);
+        x_.open("w:tbl");
+        x_.open("w:tblPr");
+        x_.empty("w:tblW", {{"w:w", num(cell * static_cast<int>(per_row))}, {"w:type", "dxa"}});
+        x_.empty("w:jc", {{"w:val", "center"}});
+        x_.open("w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) x_.empty(side, {{"w:val", "nil"}});
+        x_.close();
+        x_.empty("w:tblLayout", {{"w:type", "fixed"}});
+        x_.close();
+        x_.open("w:tblGrid");
+        for (std::size_t i = 0; i < per_row; ++i) x_.empty("w:gridCol", {{"w:w", num(cell)}});
+        x_.close();
+        for (std::size_t first = 0; first < f.subfigures.size(); first += per_row) {
+            x_.open("w:tr");
+            x_.open("w:trPr");
+            x_.empty("w:cantSplit");
+            x_.close();
+            for (std::size_t i = first; i < first + per_row; ++i) {
+                x_.open("w:tc");
+                x_.open("w:tcPr");
+                x_.empty("w:tcW", {{"w:w", num(cell)}, {"w:type", "dxa"}});
+                x_.empty("w:vAlign", {{"w:val", "bottom"}});
+                x_.close();
+                if (i < f.subfigures.size()) {
+                    const auto& sub = f.subfigures[i];
+                    image_paragraph(sub.image, sub.location, cell - 216, name + " " + sub.number);
+                    begin_paragraph(ParagraphFormat("Normal").aligned("center"));
+                    run(sub.number, {});
+                    if (!sub.caption.empty()) {
+                        run("　", {});
+                        inlines(sub.caption, {});
+                    }
+                    end_paragraph();
+                } else {
+                    empty_paragraph(ParagraphFormat("Normal"));
+                }
+                x_.close();
+            }
+            x_.close();
+        }
+        x_.close();
+    }
+    for (const auto& n : f.notes) note(n, c);
+    begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexFigureCaption" : "BZFigureCaption"));
+    run(f.number, {});
+    if (!f.caption.empty()) {
+        run("　", {});
+        inlines(f.caption, {});
+    }
+    end_paragraph();
+}
+
+void DocumentWriter::image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name) {
+    std::filesystem::path file = image_path(path, options_);
+    std::string key = file.lexically_normal().string();
+    auto found = media_.find(key);
+    if (found == media_.end()) {
+        std::string zh, en;
+        auto image = read_image(file, zh, en);
+        if (!image) {
+            problems.push_back({where, path, zh, en});
+            begin_paragraph(ParagraphFormat("Normal").aligned("center").kept_with_next());
+            run("［图片无法嵌入：" + path + "］", {});
+            end_paragraph();
+            return;
+        }
+        std::string part = "word/media/image" + std::to_string(media_.size() + 1) + "." + image->extension;
+        std::string id = package_.relate("word/document.xml", rel::image, part);
+        media_parts.push_back({part, image->extension == "png" ? content_type::png : content_type::jpeg, std::move(image->data)});
+        found = media_.emplace(key, std::make_pair(id, std::move(*image))).first;
+    }
+    const Image& image = found->second.second;
+    double cx = image.width / image.dpi_x * emu_per_inch;
+    double cy = image.height / image.dpi_y * emu_per_inch;
+    const PageSetup& page = sheet_.page();
+    double max_cx = static_cast<double>(max_width) * emu_per_twip;
+    double max_cy = (page.height - page.top - page.bottom) * 0.75 * emu_per_twip;
+    double scale = std::min({1.0, max_cx / cx, max_cy / cy});
+    begin_paragraph(ParagraphFormat("Normal").aligned("center").kept_with_next());
+    drawing(found->second.first, ++drawing_ids_, name, std::llround(cx * scale), std::llround(cy * scale));
+    end_paragraph();
+}
+
+void DocumentWriter::drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy) {
+    std::string w = num(cx), h = num(cy), n = num(id);
+    x_.open("w:r");
+    x_.open("w:drawing");
+    x_.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
+    x_.empty("wp:extent", {{"cx", w}, {"cy", h}});
+    x_.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
+    x_.empty("wp:docPr", {{"id", n}, {"name", name}});
+    x_.open("wp:cNvGraphicFramePr");
+    x_.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
+    x_.close();
+    x_.open("a:graphic");
+    x_.open("a:graphicData", {{"uri", "http://schemas.openxmlformats.org/drawingml/2006/picture"}});
+    x_.open("pic:pic");
+    x_.open("pic:nvPicPr");
+    x_.empty("pic:cNvPr", {{"id", n}, {"name", name}});
+    x_.empty("pic:cNvPicPr");
+    x_.close();
+    x_.open("pic:blipFill");
+    x_.empty("a:blip", {{"r:embed", rel_id}});
+    x_.open("a:stretch");
+    x_.empty("a:fillRect");
+    x_.close();
+    x_.close();
+    x_.open("pic:spPr");
+    x_.open("a:xfrm");
+    x_.empty("a:off", {{"x", "0"}, {"y", "0"}});
+    x_.empty("a:ext", {{"cx", w}, {"cy", h}});
+    x_.close();
+    x_.open("a:prstGeom", {{"prst", "rect"}});
+    x_.empty("a:avLst");
+    x_.close();
+    x_.close();
+    x_.close();  // pic:pic
+    x_.close();  // graphicData
+    x_.close();  // graphic
+    x_.close();  // inline
+    x_.close();  // drawing
+    x_.close();  // r
+}
+
+}  // namespace bzc::emit::docx

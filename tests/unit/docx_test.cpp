@@ -1,0 +1,299 @@
+// The DOCX writer's parts: the zip container, the OPC package, the style
+// sheet, file names, image headers, and what the body writer makes of tables
+// with merged cells, untitled clauses, notes, lists, footnotes and images.
+// The whole package of the samples is validated by tests/docx/validate_docx.py.
+#include "emit/docx/docx_writer.h"
+#include "emit/docx/images.h"
+#include "emit/docx/package.h"
+#include "emit/docx/style_sheet.h"
+#include "emit/docx/zip_writer.h"
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+#include <zlib.h>
+
+#include <map>
+
+using namespace bzc::emit::docx;
+
+namespace {
+
+std::uint32_t le32(const std::string& s, std::size_t at) {
+    return static_cast<unsigned char>(s[at]) | (static_cast<unsigned char>(s[at + 1]) << 8) |
+           (static_cast<unsigned char>(s[at + 2]) << 16) | (std::uint32_t(static_cast<unsigned char>(s[at + 3])) << 24);
+}
+std::uint16_t le16(const std::string& s, std::size_t at) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(s[at]) | (static_cast<unsigned char>(s[at + 1]) << 8));
+}
+
+// A minimal reader of the archives ZipWriter makes: local headers in order.
+std::vector<std::pair<std::string, std::string>> unzip(const std::string& zip) {
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::size_t at = 0;
+    while (at + 30 <= zip.size() && le32(zip, at) == 0x04034b50) {
+        REQUIRE(le16(zip, at + 10) == 0);       // time 00:00
+        REQUIRE(le16(zip, at + 12) == 0x0021);  // 1980-01-01
+        std::uint16_t method = le16(zip, at + 8);
+        std::uint32_t compressed = le32(zip, at + 18), size = le32(zip, at + 22);
+        std::uint16_t name_length = le16(zip, at + 26), extra = le16(zip, at + 28);
+        REQUIRE(extra == 0);
+        std::string name = zip.substr(at + 30, name_length);
+        std::string data = zip.substr(at + 30 + name_length + extra, compressed);
+        std::string content(size, '\0');
+        if (method == 8) {
+            z_stream z{};
+            inflateInit2(&z, -MAX_WBITS);
+            z.next_in = reinterpret_cast<Bytef*>(data.data());
+            z.avail_in = static_cast<uInt>(data.size());
+            z.next_out = reinterpret_cast<Bytef*>(content.data());
+            z.avail_out = static_cast<uInt>(content.size());
+            REQUIRE(inflate(&z, Z_FINISH) == Z_STREAM_END);
+            inflateEnd(&z);
+        } else {
+            REQUIRE(method == 0);
+            content = data;
+        }
+        REQUIRE(crc32(0, reinterpret_cast<const Bytef*>(content.data()), static_cast<uInt>(content.size())) == le32(zip, at + 14));
+        entries.emplace_back(name, content);
+        at += 30 + name_length + extra + compressed;
+    }
+    return entries;
+}
+
+std::map<std::string, std::string> docx_parts(const std::string& markdown, std::vector<ImageProblem>* problems = nullptr) {
+    auto c = bzc::test::compile_text(markdown);
+    DocxOptions options;
+    options.base_dir = bzc::test::source_path("samples/jgsw-guide");
+    DocxResult result = write_docx(c.document, options);
+    if (problems) *problems = result.problems;
+    std::map<std::string, std::string> parts;
+    for (auto& [name, content] : unzip(result.bytes)) parts[name] = content;
+    return parts;
+}
+
+// The text of every paragraph of a style, in order.
+std::vector<std::string> paragraphs(const std::string& document, const std::string& style) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(document.c_str()));
+    std::vector<std::string> out;
+    for (auto p : doc.select_nodes(("//w:p[w:pPr/w:pStyle/@w:val='" + style + "']").c_str())) {
+        std::string text;
+        for (auto t : p.node().select_nodes(".//w:t|.//w:br")) {
+            text += std::string(t.node().name()) == "w:br" ? "\n" : t.node().text().get();
+        }
+        out.push_back(text);
+    }
+    return out;
+}
+
+const char* cover =
+    "---\nnumber: DB43/T 2345—2022\ntitle: 机关事务标准化工作指南\nstage: 征求意见稿\nissuer: 湖南省市场监督管理局\n---\n";
+
+}  // namespace
+
+TEST_CASE("zip archives are deterministic and readable", "[docx]") {
+    auto make = [] {
+        ZipWriter zip;
+        REQUIRE(zip.add("[Content_Types].xml", "<Types/>"));
+        REQUIRE(zip.add("word/document.xml", std::string(5000, 'x')));
+        REQUIRE(zip.add("word/media/image1.png", std::string("\x89PNG\r\n\x1a\n", 8)));
+        REQUIRE(zip.add("中文/名称.xml", "名称"));
+        return zip.finish();
+    };
+    std::string a = make(), b = make();
+    CHECK(a == b);
+    auto entries = unzip(a);
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[0].first == "[Content_Types].xml");
+    CHECK(entries[1].second == std::string(5000, 'x'));
+    CHECK(entries[3].first == "中文/名称.xml");
+    CHECK(entries[3].second == "名称");
+    CHECK(le32(a, a.size() - 22) == 0x06054b50);  // end of central directory, no comment
+}
+
+TEST_CASE("the package refuses a relationship to a part that does not exist", "[docx]") {
+    Package p;
+    p.add_part("word/document.xml", content_type::document, "<w:document/>");
+    p.relate("", rel::office_document, "word/document.xml");
+    p.relate("word/document.xml", rel::header, "word/header1.xml");
+    CHECK_THROWS_AS(p.zip(), std::logic_error);
+    p.add_part("word/header1.xml", content_type::header, "<w:hdr/>");
+    auto entries = unzip(p.zip());
+    REQUIRE(entries.size() == 5);
+    CHECK(entries[0].first == "[Content_Types].xml");
+    CHECK(entries[1].first == "_rels/.rels");
+    CHECK(entries[3].first == "word/_rels/document.xml.rels");
+    CHECK(entries[3].second.find("Target=\"header1.xml\"") != std::string::npos);
+    CHECK(entries[0].second.find("PartName=\"/word/header1.xml\"") != std::string::npos);
+}
+
+TEST_CASE("the style sheet holds the SET vocabulary and refuses inconsistent data", "[docx]") {
+    const StyleSheet& s = StyleSheet::gbt();
+    CHECK(s.style("BZChapter").name == "标准文件_章标题");
+    CHECK(s.style("BZChapter").font == "黑体");
+    CHECK(s.style("BZParagraph").first_line == 420);  // 2 characters of 五号
+    CHECK(s.style("BZNote").size == 18);              // 小五
+    CHECK(s.list("annex").levels[0].text == "附录%1");
+    CHECK(s.default_font == "宋体");
+    CHECK(s.default_size == 21);
+    CHECK(s.page().text_width() == 11906 - 1134 - 1134 - 283);
+    const char* base = "sizes: {五号: 21}\ndefaults: {font: 宋体, latin: Times New Roman, size: 五号, lang: zh-CN}\n";
+    // A list level linked to a style that another list numbers.
+    CHECK_THROWS(StyleSheet::parse(std::string(base) +
+                                   "lists:\n  - {key: a, id: 1, levels: [{format: decimal, text: '%1', style: X}]}\n"
+                                   "  - {key: b, id: 2, levels: [{format: decimal, text: '%1'}]}\n"
+                                   "styles:\n  - {id: Normal, name: Normal, source: x}\n  - {id: X, name: x, list: b, level: 0, source: x}\n"));
+    // A style without the source of its values.
+    CHECK_THROWS(StyleSheet::parse(std::string(base) + "styles:\n  - {id: Normal, name: Normal}\n"));
+    CHECK_THROWS_AS(s.style("NoSuchStyle"), std::logic_error);
+}
+
+TEST_CASE("the style sheet compiled into bzc is templates/gbt/styles.yaml", "[docx]") {
+    StyleSheet file = StyleSheet::parse(bzc::test::read_file(bzc::test::source_path("templates/gbt/styles.yaml")));
+    const StyleSheet& compiled = StyleSheet::gbt();
+    CHECK(write_styles_xml(compiled) == write_styles_xml(file));
+    REQUIRE(compiled.lists().size() == file.lists().size());
+    for (std::size_t i = 0; i < file.lists().size(); ++i) {
+        const auto& a = compiled.lists()[i];
+        const auto& b = file.lists()[i];
+        CHECK(a.key == b.key);
+        CHECK(a.id == b.id);
+        REQUIRE(a.levels.size() == b.levels.size());
+        for (std::size_t k = 0; k < a.levels.size(); ++k) {
+            CHECK(a.levels[k].text == b.levels[k].text);
+            CHECK(a.levels[k].format == b.levels[k].format);
+            CHECK(a.levels[k].style == b.levels[k].style);
+            CHECK(a.levels[k].suffix == b.levels[k].suffix);
+            CHECK(a.levels[k].left == b.levels[k].left);
+            CHECK(a.levels[k].hanging == b.levels[k].hanging);
+        }
+    }
+    CHECK(compiled.sizes() == file.sizes());
+    CHECK(compiled.page().top == file.page().top);
+}
+
+TEST_CASE("output files are named after the designation", "[docx]") {
+    auto name = [](const std::string& number, const std::string& stem = "standard") {
+        bzc::model::Document doc;
+        doc.metadata.number = number;
+        return docx_file_name(doc, stem);
+    };
+    CHECK(name("DB43/T 2345—2022") == "DB43-T 2345—2022.docx");
+    CHECK(name("GB/T 1.1—2020") == "GB-T 1.1—2020.docx");
+    CHECK(name("T/CAGOA 001—2024") == "T-CAGOA 001—2024.docx");
+    CHECK(name("DB43/T ××××—××××") == "DB43-T ××××—××××.docx");
+    CHECK(name("Q/AB:C*1?\"<>|\\2 ") == "Q-AB-C-1------2.docx");
+    CHECK(name("", "my-draft") == "my-draft.docx");
+    CHECK(name(" . ", "") == "standard.docx");
+}
+
+TEST_CASE("image sizes come from PNG and JPEG headers", "[docx]") {
+    Image png;
+    png.data = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x03\xc0\0\0\x02\x30\x08\x02\0\0\0\0\0\0\0", 33) +
+               std::string("\0\0\0\x09pHYs\0\0\x0b\x13\0\0\x0b\x13\x01\0\0\0\0", 21) + std::string("\0\0\0\0IDAT", 8);
+    REQUIRE(read_image_header(png));
+    CHECK(png.extension == "png");
+    CHECK(png.width == 960);
+    CHECK(png.height == 560);
+    CHECK(png.dpi_x == Approx(72).epsilon(0.01));  // 2835 dots per metre
+    Image jpeg;
+    jpeg.data = std::string("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\x01\0\x96\0\x96\0\0", 20) +
+                std::string("\xff\xc0\0\x11\x08\x01\x2c\x01\x90\x03\x01\x22\0\x02\x11\x01\x03\x11\x01", 19);
+    REQUIRE(read_image_header(jpeg));
+    CHECK(jpeg.extension == "jpeg");
+    CHECK(jpeg.width == 400);
+    CHECK(jpeg.height == 300);
+    CHECK(jpeg.dpi_x == 150);
+    Image gif;
+    gif.data = "GIF89a";
+    CHECK_FALSE(read_image_header(gif));
+}
+
+TEST_CASE("merged cells fill the grid of every row exactly", "[docx]") {
+    auto parts = docx_parts(std::string(cover) +
+                            "# 范围\n\n本文件规定了要求。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n"
+                            "# 统计\n\n统计见[](#tab-s)。\n\n表：标准统计表 {#tab-s}\n单位为项\n\n"
+                            "<table>\n<thead>\n<tr><th rowspan=\"2\">子体系</th><th colspan=\"2\">外部</th><th rowspan=\"2\">合计</th></tr>\n"
+                            "<tr><th>国家</th><th>行业</th></tr>\n</thead>\n<tbody>\n"
+                            "<tr><td rowspan=\"2\">基础</td><td>1</td><td>2</td><td rowspan=\"3\">9</td></tr>\n"
+                            "<tr><td colspan=\"2\">3</td></tr>\n<tr><td>甲</td><td>4</td><td>5</td></tr>\n"
+                            "</tbody>\n</table>\n\n表注：表中数字为示例。\n");
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(parts["word/document.xml"].c_str()));
+    auto table = doc.select_node("//w:tbl").node();
+    REQUIRE(table);
+    int grid = static_cast<int>(table.select_nodes("w:tblGrid/w:gridCol").size());
+    CHECK(grid == 4);
+    int rows = 0, header_rows = 0, continued = 0;
+    for (auto tr : table.children("w:tr")) {
+        ++rows;
+        if (tr.child("w:trPr").child("w:tblHeader")) ++header_rows;
+        int width = 0;
+        for (auto tc : tr.children("w:tc")) {
+            auto span = tc.child("w:tcPr").child("w:gridSpan");
+            width += span ? span.attribute("w:val").as_int() : 1;
+            auto merge = tc.child("w:tcPr").child("w:vMerge");
+            if (merge && !merge.attribute("w:val")) ++continued;
+        }
+        CHECK(width == grid);
+    }
+    CHECK(rows == 6);  // two header rows, three body rows, the notes row
+    CHECK(header_rows == 2);
+    CHECK(continued == 2 + 1 + 2);  // 子体系, 合计 in the header; 基础; 9 twice
+    CHECK(paragraphs(parts["word/document.xml"], "BZTableCaption") == std::vector<std::string>{"表1　标准统计表"});
+    CHECK(paragraphs(parts["word/document.xml"], "BZNote") == std::vector<std::string>{"注：表中数字为示例。"});
+}
+
+TEST_CASE("clauses, notes, lists and footnotes in the body", "[docx]") {
+    auto parts = docx_parts(std::string(cover) +
+                            "# 范围\n\n本文件规定了要求。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n"
+                            "# 要求\n\n##\n\n第一段在编号之后[^a]。\n\n注：一个注。\n\n##\n\n第二条。\n\n"
+                            "1. 甲；\n2. 乙。\n\n另一列项：\n\n1. 丙；\n2. 丁。\n\n"
+                            "注：注一。\n\n注：注二。\n\n[^a]: 脚注的内容。\n");
+    const std::string& d = parts["word/document.xml"];
+    CHECK(paragraphs(d, "BZUntitled1") == std::vector<std::string>{"第一段在编号之后1)。", "第二条。"});
+    CHECK(paragraphs(d, "BZNote") == std::vector<std::string>{"注：一个注。"});
+    CHECK(paragraphs(d, "BZNoteNumbered") == std::vector<std::string>{"注1：注一。", "注2：注二。"});
+    // Each a) b) list restarts: a w:num of its own with a start override.
+    const std::string& n = parts["word/numbering.xml"];
+    std::size_t overrides = 0;
+    for (std::size_t at = n.find("<w:startOverride"); at != std::string::npos; at = n.find("<w:startOverride", at + 1)) ++overrides;
+    CHECK(overrides == 2);
+    CHECK(parts["word/footnotes.xml"].find("脚注的内容。") != std::string::npos);
+    CHECK(d.find("w:customMarkFollows=\"1\"") != std::string::npos);
+    CHECK(parts.count("word/header1.xml"));
+    CHECK(parts["word/header1.xml"].find("DB43/T 2345—2022") != std::string::npos);
+}
+
+TEST_CASE("images are embedded once each, and a missing one is reported with a placeholder", "[docx]") {
+    std::vector<ImageProblem> problems;
+    auto parts = docx_parts(std::string(cover) +
+                            "# 范围\n\n本文件规定了要求。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n"
+                            "# 结构\n\n见[](#f1)、[](#f2)和[](#f3)。\n\n![结构图](figures/structure.png){#f1}\n\n![结构图二](figures/structure.png){#f2}\n\n"
+                            "![缺失](figures/missing.png){#f3}\n",
+                            &problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "figures/missing.png");
+    CHECK(problems[0].location.line > 0);
+    CHECK(parts.count("word/media/image1.png"));
+    CHECK_FALSE(parts.count("word/media/image2.png"));
+    CHECK(paragraphs(parts["word/document.xml"], "BZFigureCaption") == std::vector<std::string>{"图1　结构图", "图2　结构图二", "图3　缺失"});
+    CHECK(parts["word/document.xml"].find("［图片无法嵌入：figures/missing.png］") != std::string::npos);
+}
+
+TEST_CASE("the cover banner and logo follow the family of the designation", "[docx]") {
+    auto banner = [](const std::string& number, const std::string& issuer) {
+        auto parts = docx_parts("---\nnumber: " + number + "\ntitle: 机关事务标准化工作指南\nissuer: " + issuer + "\n---\n# 范围\n\n本文件规定了要求。\n");
+        auto b = paragraphs(parts["word/document.xml"], "BZCoverBanner");
+        return b.empty() ? std::string() : b[0];
+    };
+    CHECK(banner("GB/T 1.1—2020", "国家市场监督管理总局") == "中华人民共和国国家标准");
+    CHECK(banner("GB/Z 1—2020", "国家市场监督管理总局") == "中华人民共和国国家标准化指导性技术文件");
+    CHECK(banner("GB/T ××××—××××", "国家市场监督管理总局") == "中华人民共和国国家标准");
+    CHECK(banner("JB/T 1234—2020", "工业和信息化部") == "中华人民共和国　机械行业标准");
+    CHECK(banner("DB43/T 2345—2022", "湖南省市场监督管理局") == "湖南省地方标准");
+    CHECK(banner("DB4301/T 1—2022", "长沙市市场监督管理局") == "长沙市地方标准");
+    CHECK(banner("T/CAGOA 001—2024", "中国机关后勤协会") == "团体标准");
+    CHECK(banner("Q/HNJG 001—2024", "湖南某集团有限公司") == "湖南某集团有限公司企业标准");
+}
