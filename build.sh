@@ -6,7 +6,8 @@
 # and their parts (README, "Fuzzing and sanitizers"):
 #   ./build.sh deps         install what is missing
 #   ./build.sh sanitize     build in build-asan with -fsanitize=address,undefined and run the tests
-#   ./build.sh fuzz-smoke   run each fuzz target for 15 s (fuzz/run.sh; BZC_FUZZ_SECONDS to change)
+#   ./build.sh fuzz-smoke   run each fuzz target for 15 s from its seeds (fuzz/run.sh --fresh;
+#                           BZC_FUZZ_SECONDS to change)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -56,7 +57,7 @@ case "${1:-}" in
         sanitize
         ;;
     fuzz-smoke)
-        fuzz/run.sh "${BZC_FUZZ_SECONDS:-15}"
+        fuzz/run.sh --fresh "${BZC_FUZZ_SECONDS:-15}"
         ;;
     sample)
         install_missing
@@ -77,7 +78,7 @@ case "${1:-}" in
         build
         ctest --test-dir build --output-on-failure -j "$(nproc)"
         sanitize
-        fuzz/run.sh "${BZC_FUZZ_SECONDS:-15}"
+        fuzz/run.sh --fresh "${BZC_FUZZ_SECONDS:-15}"
         ;;
     *)
         echo "usage: ./build.sh sample | test | deps | sanitize | fuzz-smoke" >&2
