@@ -6,6 +6,7 @@
 #include "driver/project_config.h"
 #include "emit/canonical_xml.h"
 #include "emit/docx/docx_writer.h"
+#include "emit/pdf/pdf_converter.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
 
@@ -16,7 +17,10 @@
 #include <cerrno>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
+#include <sstream>
+#include <unistd.h>
 
 #ifndef BZC_VERSION
 #define BZC_VERSION "0"
@@ -159,21 +163,49 @@ int run_xml(const std::string& input, const std::string& output, bool force, con
     return result.has_errors() ? exit_errors : exit_ok;
 }
 
-// `bzc build`: the full check, then the DOCX of each source in OUT_DIR,
-// named after its designation. Nothing is written for a source with errors
-// (drafting or an image that cannot be embedded) unless --force.
-int run_build(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& stage_text, bool pdf,
-              bool force, const GlobalOptions& global) {
+struct BuildOptions {
+    std::string out_dir;
+    std::string stage;
+    bool docx = false;  // neither format named: both
+    bool pdf = false;
+    bool pdfa = false;
+    int pdf_timeout = 180;
+    bool force = false;
+};
+
+// IO-03 for a PDF that LibreOffice could not produce, on the PDF's path,
+// with LibreOffice's last words after the message.
+void report_pdf_failure(SourceManager& sources, const fs::path& pdf, const emit::pdf::PdfResult& r,
+                        std::vector<Diagnostic>& all, Language lang) {
+    DiagnosticSink sink;
+    sink.report("IO-03", {sources.add(pdf.string(), ""), 0, 0}, {{"reason", r.error_zh, r.error_en}});
+    write_text_report(std::cerr, sink.diagnostics(), sources, lang);
+    all.insert(all.end(), sink.diagnostics().begin(), sink.diagnostics().end());
+    std::istringstream tail(r.log_tail);
+    for (std::string line; std::getline(tail, line);) std::cerr << "    | " << line << '\n';
+}
+
+// `bzc build`: the full check, then the DOCX and the PDF of each source in
+// OUT_DIR, named after its designation. Nothing is written for a source
+// with errors (drafting or an image that cannot be embedded) unless
+// --force. One LibreOffice serves all the PDFs of the run.
+int run_build(const std::vector<std::string>& inputs, BuildOptions build, const GlobalOptions& global) {
     bool zh = global.language() == Language::Chinese;
-    if (pdf) {
-        std::cerr << "bzc: " << (zh ? "尚不支持 --pdf：PDF输出（经LibreOffice无头转换）是第5号议题的后续步骤；请先生成DOCX，再用LibreOffice转换为PDF"
-                                    : "--pdf is not implemented yet: PDF output (through headless LibreOffice) is a later step of "
-                                      "issue 5; build the DOCX and convert it with LibreOffice")
-                  << '\n';
-        return exit_usage;
+    if (build.pdfa) build.pdf = true;
+    if (!build.docx && !build.pdf) build.docx = build.pdf = true;
+    emit::pdf::PdfSettings pdf_settings;
+    pdf_settings.pdfa = build.pdfa;
+    pdf_settings.timeout = std::chrono::seconds(build.pdf_timeout);
+    if (build.pdf) {
+        // Before anything is compiled or written: a missing LibreOffice is
+        // a set-up problem, said once.
+        if (auto missing = emit::pdf::check_pdf_tools(pdf_settings)) {
+            std::cerr << "bzc: " << (zh ? missing->zh : missing->en) << '\n';
+            return exit_usage;
+        }
     }
     CompileOptions options;
-    options.stage = parse_stage_option(stage_text);
+    options.stage = parse_stage_option(build.stage);
     options.catalogs = global.catalogs;
     Compiler compiler(options);
     std::vector<std::string> files = expand_paths(inputs);
@@ -181,10 +213,18 @@ int run_build(const std::vector<std::string>& inputs, const std::string& out_dir
         std::cerr << "bzc: " << (zh ? "没有找到要生成的文件（.md 或 .xml）" : "no files to build (.md or .xml)") << '\n';
         return exit_usage;
     }
+    const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
+    std::optional<emit::pdf::PdfConverter> converter;
     std::vector<Diagnostic> all;
     std::set<fs::path> written;
     int status = exit_ok;
     auto worse = [&](int s) { status = std::max(status, s); };
+    auto write_failure = [&](const fs::path& target, int error) {
+        Diagnostic d = output_failure(compiler.sources(), target.string(), error);
+        write_text_report(std::cerr, {d}, compiler.sources(), global.language());
+        all.push_back(d);
+        worse(exit_usage);
+    };
     for (const auto& file : files) {
         CompiledDocument result = compiler.compile(file);
         all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
@@ -206,25 +246,44 @@ int run_build(const std::vector<std::string>& inputs, const std::string& out_dir
         all.insert(all.end(), images.diagnostics().begin(), images.diagnostics().end());
         bool errors = result.has_errors() || !images.diagnostics().empty();
         if (errors) worse(exit_errors);
-        if (errors && !force) continue;
+        if (errors && !build.force) continue;
         emit::docx::DocxResult docx = emit::docx::write_docx(*result.document, docx_options);
-        fs::path target = fs::path(out_dir.empty() ? "." : out_dir) /
-                          emit::docx::docx_file_name(*result.document, fs::path(file).stem().string());
-        if (!written.insert(target.lexically_normal()).second) {
+        const fs::path docx_target = out_dir / emit::docx::docx_file_name(*result.document, fs::path(file).stem().string());
+        if (!written.insert(docx_target.lexically_normal()).second) {
             std::cerr << "bzc: " << file << (zh ? "：与前一个源文件生成同名的输出文件 " : ": gives the same output file as an earlier source, ")
-                      << target.string() << (zh ? "，未写入" : "; not written") << '\n';
+                      << docx_target.string() << (zh ? "，未写入" : "; not written") << '\n';
             worse(exit_usage);
             continue;
         }
         std::error_code ec;
-        if (!out_dir.empty()) fs::create_directories(out_dir, ec);
-        if (int error = ec ? ec.value() : write_file_atomically(target, docx.bytes)) {
-            write_text_report(std::cerr, {output_failure(compiler.sources(), target.string(), error)}, compiler.sources(),
-                              global.language());
+        fs::create_directories(out_dir, ec);
+        if (ec) {
+            write_failure(docx_target, ec.value());
+            continue;
+        }
+        // With --pdf alone the DOCX LibreOffice reads is a temporary file
+        // beside the PDF, removed afterwards.
+        fs::path docx_path = docx_target;
+        if (!build.docx) {
+            docx_path = out_dir / ("." + docx_target.filename().string() + ".pdf-source-" + std::to_string(::getpid()));
+        }
+        if (int error = write_file_atomically(docx_path, docx.bytes)) {
+            write_failure(docx_target, error);
+            continue;
+        }
+        if (build.docx) std::cout << docx_target.string() << '\n';
+        if (!build.pdf) continue;
+        fs::path pdf_target = docx_target;
+        pdf_target.replace_extension(".pdf");
+        if (!converter) converter.emplace(pdf_settings);
+        emit::pdf::PdfResult pdf = converter->convert(docx_path, pdf_target);
+        if (!build.docx) fs::remove(docx_path, ec);
+        if (!pdf.ok) {
+            report_pdf_failure(compiler.sources(), pdf_target, pdf, all, global.language());
             worse(exit_usage);
             continue;
         }
-        std::cout << target.string() << '\n';
+        std::cout << pdf_target.string() << '\n';
     }
     print_summary(all, global.language());
     if (int error = stdout_error()) {
@@ -418,15 +477,17 @@ int run_cli(int argc, char** argv) {
     xml->fallthrough();
 
     std::vector<std::string> build_paths;
-    std::string build_output, build_stage;
-    bool build_docx = false, build_pdf = false, build_force = false;
+    BuildOptions build_options;
     auto* build = app.add_subcommand("build", "Check standards and write them as Word files (DOCX) in the GB/T 1.1—2020 layout");
     build->add_option("paths", build_paths, "Markdown (.md) or XML (.xml) sources, or directories")->required();
-    build->add_option("-o,--output", build_output, "Directory for the output files (default: the current directory)");
-    build->add_flag("--docx", build_docx, "Write DOCX (the default, and for now the only format)");
-    build->add_flag("--pdf", build_pdf, "Write PDF (not implemented yet: a later step)");
-    build->add_option("--stage", build_stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
-    build->add_flag("--force", build_force, "Write the files even when the sources have errors");
+    build->add_option("-o,--output", build_options.out_dir, "Directory for the output files (default: the current directory)");
+    build->add_flag("--docx", build_options.docx, "Write DOCX (with neither --docx nor --pdf: both)");
+    build->add_flag("--pdf", build_options.pdf, "Write PDF through headless LibreOffice (with neither --docx nor --pdf: both)");
+    build->add_flag("--pdfa", build_options.pdfa, "Write the PDF as PDF/A-2b, tagged (implies --pdf)");
+    build->add_option("--pdf-timeout", build_options.pdf_timeout, "Seconds LibreOffice may take for one document (default 180)")
+        ->check(CLI::Range(1, 86400));
+    build->add_option("--stage", build_options.stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
+    build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
     build->fallthrough();
 
     std::vector<std::string> fix_paths;
@@ -472,7 +533,7 @@ int run_cli(int argc, char** argv) {
     try {
         if (*check) return run_check(check_paths, check_stage, check_format, check_syntax_only, global);
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
-        if (*build) return run_build(build_paths, build_output, build_stage, build_pdf, build_force, global);
+        if (*build) return run_build(build_paths, build_options, global);
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);

@@ -84,9 +84,7 @@ std::string DocumentWriter::document_xml() {
     x_.empty("w:footerReference", {{"w:type", "even"}, {"r:id", ids_.footer_even}});
     x_.empty("w:type", {{"w:val", "nextPage"}});
     x_.empty("w:pgSz", {{"w:w", num(page.width)}, {"w:h", num(page.height)}});
-    x_.empty("w:pgMar", {{"w:top", num(page.top)}, {"w:right", num(page.right)}, {"w:bottom", num(page.bottom)},
-                         {"w:left", num(page.left)}, {"w:header", num(page.header)}, {"w:footer", num(page.footer)},
-                         {"w:gutter", num(page.gutter)}});
+    page_margins();
     x_.empty("w:pgNumType", {{"w:fmt", "decimal"}, {"w:start", "1"}});
     x_.empty("w:cols", {{"w:space", "425"}});
     x_.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(page.line_pitch)}});
@@ -97,6 +95,18 @@ std::string DocumentWriter::document_xml() {
 // The end of the cover section (no header or footer, no page number) or of
 // the 目次/前言/引言 section (upper-case Roman page numbers from I).
 void DocumentWriter::section_break(bool front) {
+// The template's gutter is written as part of the left margin: without
+// mirrored margins Word places a gutter on the left of every page, so the
+// page is the same, and LibreOffice sets the right-aligned page numbers of
+// an updated 目次 at the edge of a page without gutter: past the text, where
+// they are lost.
+void DocumentWriter::page_margins() {
+    const PageSetup& page = sheet_.page();
+    x_.empty("w:pgMar", {{"w:top", num(page.top)}, {"w:right", num(page.right)}, {"w:bottom", num(page.bottom)},
+                         {"w:left", num(page.left + page.gutter)}, {"w:header", num(page.header)},
+                         {"w:footer", num(page.footer)}, {"w:gutter", "0"}});
+}
+
     const PageSetup& page = sheet_.page();
     x_.open("w:p");
     x_.open("w:pPr");
@@ -109,9 +119,7 @@ void DocumentWriter::section_break(bool front) {
     }
     x_.empty("w:type", {{"w:val", "nextPage"}});
     x_.empty("w:pgSz", {{"w:w", num(page.width)}, {"w:h", num(page.height)}});
-    x_.empty("w:pgMar", {{"w:top", num(page.top)}, {"w:right", num(page.right)}, {"w:bottom", num(page.bottom)},
-                         {"w:left", num(page.left)}, {"w:header", num(page.header)}, {"w:footer", num(page.footer)},
-                         {"w:gutter", num(page.gutter)}});
+    page_margins();
     if (front) x_.empty("w:pgNumType", {{"w:fmt", "upperRoman"}, {"w:start", "1"}});
     x_.empty("w:cols", {{"w:space", "425"}});
     x_.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(page.line_pitch)}});

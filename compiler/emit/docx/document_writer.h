@@ -107,6 +107,7 @@ private:
     void element(const model::Section& s);
     void clause(const model::Section& s, ClauseFamily family, const BlockContext& c);
     void term_entry(const model::Section& s, const BlockContext& c);
+    void page_margins();
     void annex_mark(const model::Section& s);
     void closing_rule();
     void toc();
