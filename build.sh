@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two set-up commands of the README:
-#   ./build.sh sample   install what is missing, build, check the bundled samples, write their XML and DOCX
+#   ./build.sh sample   install what is missing, build, check the bundled samples, write their XML, DOCX and PDF
 #   ./build.sh test     the same set-up, then every test: the test suite, the test suite again
 #                       under ASan and UBSan (sanitize) and a short fuzzing pass (fuzz-smoke)
 # and their parts (README, "Fuzzing and sanitizers"):
@@ -15,7 +15,8 @@ packages=(cmake g++ make pkg-config python3
           libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libpugixml-dev
           libxml2-dev libxml2-utils libicu-dev libcli11-dev nlohmann-json3-dev catch2
           zlib1g-dev python3-docx
-          clang libclang-rt-14-dev)
+          clang libclang-rt-14-dev
+          pandoc libreoffice-writer-nogui python3-uno fonts-noto-cjk fonts-liberation2 poppler-utils)
 
 install_missing() {
     local missing=()
@@ -70,7 +71,7 @@ case "${1:-}" in
             out="build/sample/$(basename "$(dirname "$src")").xml"
             build/compiler/bzc xml "$src" -o "$out"
             echo "   canonical XML: $out"
-            echo "   DOCX: $(build/compiler/bzc build "$src" -o build/sample 2>/dev/null)"
+            build/compiler/bzc build "$src" -o build/sample | sed 's/^/   output: /'
         done
         ;;
     test)

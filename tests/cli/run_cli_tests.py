@@ -53,7 +53,7 @@ TEXT_DIAGNOSTIC = re.compile(
     r"(?P<message>.*) \[(?P<rule>[A-Z0-9]+-[0-9]+)\]$")
 KNOWN_KEYS = {"run", "exit", "generate", "xfail", "expect", "expect-not", "stdout-contains",
               "stdout-not-contains", "stderr-contains", "stderr-not-contains", "stdout-matches",
-              "check", "files", "absent", "stdout-to"}
+              "check", "files", "files-under", "absent", "stdout-to", "env", "timeout"}
 
 
 # --- the case format ----------------------------------------------------------
@@ -194,6 +194,11 @@ def run_bzc(case, bzc, workdir):
     env = dict(os.environ)
     env["LC_ALL"] = "C.UTF-8"   # strerror() texts in English, whatever the machine
     env.pop("LANGUAGE", None)
+    # env: NAME=VALUE sets a variable for bzc (e.g. to point it at a
+    # missing program, or to inject a fault into the PDF worker).
+    for assignment in case.all("env"):
+        name, _, value = assignment.partition("=")
+        env[name] = value
     stdout_to = case.get("stdout-to")
     stdout_file = open(stdout_to, "wb") if stdout_to else None
     try:
@@ -201,7 +206,9 @@ def run_bzc(case, bzc, workdir):
                                    stdout=stdout_file or subprocess.PIPE, stderr=subprocess.PIPE,
                                    start_new_session=True)
         try:
-            out, err = process.communicate(timeout=TIMEOUT_SECONDS)
+            # timeout: N for the cases that start LibreOffice (about 2 s
+            # cold); every other case must finish well within the default.
+            out, err = process.communicate(timeout=float(case.get("timeout", 0)) * float(os.environ.get("BZC_TEST_TIMEOUT_SCALE", "1")) or TIMEOUT_SECONDS)
             return process.returncode, out or b"", err, False
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
@@ -572,6 +579,14 @@ def run_case(case, bzc, update):
             expected_files = sorted(files.split())
             if listing(workdir) != expected_files:
                 result.fail("the directory holds %s, expected %s" % (listing(workdir), expected_files))
+        # files-under: DIR NAME… lists what a sub-directory must hold (the
+        # outputs of -o DIR, with no temporary file left behind).
+        for spec in case.all("files-under"):
+            directory, *expected_files = shlex.split(spec)
+            path = os.path.join(workdir, directory)
+            actual_files = listing(path) if os.path.isdir(path) else None
+            if actual_files != sorted(expected_files):
+                result.fail("%s holds %s, expected %s" % (directory, actual_files, sorted(expected_files)))
         return result, actual
     finally:
         shutil.rmtree(root, ignore_errors=True)

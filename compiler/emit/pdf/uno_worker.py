@@ -30,6 +30,11 @@ from com.sun.star.uno import RuntimeException
 
 CONNECT_SECONDS = 60
 
+# Fault injection for bzc's tests of the failure paths, which a healthy
+# LibreOffice never takes: "crash-once" kills LibreOffice before the first
+# conversion, "hang" never answers, "truncate" cuts the PDF in half.
+FAULT = os.environ.get("BZC_PDF_WORKER_FAULT", "")
+
 
 def properties(**values):
     result = []
@@ -137,6 +142,13 @@ def update_indexes(document):
 
 
 def convert(office, request):
+    global FAULT
+    if FAULT == "crash-once":
+        FAULT = ""
+        office.process.kill()
+        office.process.wait()
+    elif FAULT == "hang":
+        time.sleep(3600)
     timings = {}
     start = time.monotonic()
     document = office.desktop.loadComponentFromURL(
@@ -160,6 +172,9 @@ def convert(office, request):
                             properties(FilterName="writer_pdf_Export",
                                        FilterData=uno.Any("[]com.sun.star.beans.PropertyValue", filter_data)))
         timings["export"] = round(time.monotonic() - start, 3)
+        if FAULT == "truncate":
+            with open(request["pdf"], "r+b") as f:
+                f.truncate(os.path.getsize(request["pdf"]) // 2)
         timings["pages"] = page_count(document)
     finally:
         document.close(True)
