@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -170,6 +171,7 @@ struct BuildOptions {
     bool pdf = false;
     bool pdfa = false;
     int pdf_timeout = 180;
+    unsigned pdf_workers = 0;  // 0: one per core, at most 4
     bool force = false;
 };
 
@@ -196,6 +198,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     emit::pdf::PdfSettings pdf_settings;
     pdf_settings.pdfa = build.pdfa;
     pdf_settings.timeout = std::chrono::seconds(build.pdf_timeout);
+    pdf_settings.workers = build.pdf_workers;
     if (build.pdf) {
         // Before anything is compiled or written: a missing LibreOffice is
         // a set-up problem, said once.
@@ -207,6 +210,14 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     CompileOptions options;
     options.stage = parse_stage_option(build.stage);
     options.catalogs = global.catalogs;
+    // pandoc converts the formulas of a source (one call, when it has any)
+    // while bzc checks it; BZC_PANDOC names another pandoc.
+    emit::docx::MathOptions math_options;
+    if (const char* pandoc = std::getenv("BZC_PANDOC"); pandoc && *pandoc) math_options.pandoc = pandoc;
+    emit::docx::MathConversionJob math_job;
+    options.after_reading = [&](const model::Document& doc) {
+        math_job = emit::docx::MathConversionJob::start(doc, math_options);
+    };
     Compiler compiler(options);
     std::vector<std::string> files = expand_paths(inputs);
     if (files.empty()) {
@@ -214,7 +225,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         return exit_usage;
     }
     const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
-    std::optional<emit::pdf::PdfConverter> converter;
+    std::vector<emit::pdf::PdfJob> pdf_jobs;
     std::vector<Diagnostic> all;
     std::set<fs::path> written;
     int status = exit_ok;
@@ -237,6 +248,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         // with the findings of the check.
         emit::docx::DocxOptions docx_options;
         docx_options.base_dir = fs::path(file).parent_path();
+        docx_options.math = math_options;
         DiagnosticSink images;
         for (const auto& p : emit::docx::find_image_problems(*result.document, docx_options)) {
             images.report("IMG-01", p.location, {{"path", p.path}, {"reason", p.reason_zh, p.reason_en}});
@@ -247,7 +259,19 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         bool errors = result.has_errors() || !images.diagnostics().empty();
         if (errors) worse(exit_errors);
         if (errors && !build.force) continue;
-        emit::docx::DocxResult docx = emit::docx::write_docx(*result.document, docx_options);
+        emit::docx::DocxResult docx = emit::docx::write_docx(*result.document, docx_options, std::move(math_job));
+        // Formulas the DOCX shows as TeX source are warnings: the file is written.
+        DiagnosticSink math;
+        for (const auto& p : docx.math_problems) {
+            if (p.kind == emit::docx::MathProblem::Kind::NoConverter) {
+                math.report("MATH-02", p.location, {{"reason", p.reason_zh, p.reason_en}});
+            } else {
+                math.report("MATH-01", p.location, {{"tex", emit::docx::tex_excerpt(p.tex)}});
+            }
+        }
+        math.finish(result.document->metadata.stage);
+        write_text_report(std::cerr, math.diagnostics(), compiler.sources(), global.language());
+        all.insert(all.end(), math.diagnostics().begin(), math.diagnostics().end());
         const fs::path docx_target = out_dir / emit::docx::docx_file_name(*result.document, fs::path(file).stem().string());
         if (!written.insert(docx_target.lexically_normal()).second) {
             std::cerr << "bzc: " << file << (zh ? "：与前一个源文件生成同名的输出文件 " : ": gives the same output file as an earlier source, ")
@@ -275,15 +299,23 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         if (!build.pdf) continue;
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
-        if (!converter) converter.emplace(pdf_settings);
-        emit::pdf::PdfResult pdf = converter->convert(docx_path, pdf_target);
-        if (!build.docx) fs::remove(docx_path, ec);
-        if (!pdf.ok) {
-            report_pdf_failure(compiler.sources(), pdf_target, pdf, all, global.language());
-            worse(exit_usage);
-            continue;
+        pdf_jobs.push_back({docx_path, pdf_target});
+    }
+    // The PDFs last, all at once: LibreOffice converts them on several
+    // instances while none of them waits for the checks of the others.
+    if (!pdf_jobs.empty()) {
+        emit::pdf::PdfConverter converter(pdf_settings);
+        std::vector<emit::pdf::PdfResult> converted = converter.convert(pdf_jobs);
+        std::error_code ec;
+        for (std::size_t i = 0; i < pdf_jobs.size(); ++i) {
+            if (!build.docx) fs::remove(pdf_jobs[i].docx, ec);
+            if (!converted[i].ok) {
+                report_pdf_failure(compiler.sources(), pdf_jobs[i].pdf, converted[i], all, global.language());
+                worse(exit_usage);
+                continue;
+            }
+            std::cout << pdf_jobs[i].pdf.string() << '\n';
         }
-        std::cout << pdf_target.string() << '\n';
     }
     print_summary(all, global.language());
     if (int error = stdout_error()) {
@@ -486,6 +518,9 @@ int run_cli(int argc, char** argv) {
     build->add_flag("--pdfa", build_options.pdfa, "Write the PDF as PDF/A-2b, tagged (implies --pdf)");
     build->add_option("--pdf-timeout", build_options.pdf_timeout, "Seconds LibreOffice may take for one document (default 180)")
         ->check(CLI::Range(1, 86400));
+    build->add_option("--pdf-workers", build_options.pdf_workers,
+                      "LibreOffice instances converting at once (default: one per core, at most 4)")
+        ->check(CLI::Range(1, 16));
     build->add_option("--stage", build_options.stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
     build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
     build->fallthrough();

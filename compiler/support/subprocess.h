@@ -43,6 +43,12 @@ public:
     bool start(const ProcessOptions& options, int& error);
     bool running() const { return pid_ > 0; }
     pid_t pid() const { return pid_; }
+    // The read end of the child's standard output, to poll() several
+    // children at once; -1 once it is closed.
+    int output_fd() const { return output_; }
+    // True when a whole line has been read ahead and waits in the buffer
+    // (poll() on the descriptor would not show it).
+    bool has_buffered_line() const { return pending_.find('\n') != std::string::npos; }
 
     // Writes all of `data` to the child's standard input; false when the
     // child has closed it (or exited).

@@ -15,6 +15,7 @@ canonical XML (`bzc xml`), so nothing about the sample is written here:
     the body starting with the document's title on page 1;
   - the 目次 names every chapter, annex and element of the document, and the
     page number of each entry is the page where that heading is;
+  - footnote marks are printed once;
   - each table's caption is above the table (its first header cell below
     the caption) and each figure's caption below its image.
 
@@ -251,6 +252,15 @@ def check_toc(pages, labels, doc, first_body):
             fail("目次: '%s' is listed on page %s, but the heading is not there" % (text, label))
 
 
+def check_footnote_marks(pages):
+    """LibreOffice prints a Word custom footnote mark twice unless the worker
+    removes the copy: 1)1) in the text, 1) 1) before the footnote."""
+    for page in pages:
+        for line in page["lines"]:
+            if re.search(r"(\d\))\1", line.flat):
+                fail("page %d: a footnote mark is printed twice: %s" % (line.page, line.text))
+
+
 def check_tables_and_figures(pages, images, doc):
     all_lines = [l for p in pages for l in p["lines"]]
     for table in doc.iter("table"):
@@ -324,6 +334,7 @@ def main():
         check_toc(pages, labels, doc, first_body)
     elif any(l.flat == "目次" for p in pages for l in p["lines"]):
         fail("a 目次 is printed, but the document has none")
+    check_footnote_marks(pages)
     check_tables_and_figures(pages, read_images(pdf, workdir), doc)
     # Review artefacts: the cover and the first body page.
     run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf, os.path.join(workdir, "cover")])

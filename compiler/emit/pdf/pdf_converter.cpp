@@ -5,7 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <deque>
+#include <poll.h>
+#include <thread>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -118,9 +123,16 @@ std::optional<MissingTool> check_pdf_tools(const PdfSettings& settings) {
 }
 
 struct PdfConverter::Worker {
+    enum class State { Starting, Idle, Busy };
     ChildProcess process;
     fs::path log;
     int lock_fd = -1;
+    State state = State::Starting;
+    Clock::time_point deadline;  // of the start or of the job in hand
+    Clock::time_point started;
+    std::size_t job = 0;  // the job in hand when Busy
+    bool retry = false;   // …which is a second attempt
+    fs::path temporary;   // …written by LibreOffice, renamed when complete
     ~Worker() {
         process.kill();
         if (lock_fd >= 0) ::close(lock_fd);  // releases the profile's lock
@@ -129,26 +141,21 @@ struct PdfConverter::Worker {
 
 PdfConverter::PdfConverter(PdfSettings settings) : settings_(std::move(settings)) {}
 
-PdfConverter::~PdfConverter() { stop_worker(false); }
-
-void PdfConverter::stop_worker(bool kill) {
-    if (!worker_) return;
-    // Closing its input tells the worker to close LibreOffice and exit.
-    if (kill) {
-        worker_->process.kill();
-    } else {
-        worker_->process.finish(std::chrono::seconds(15));
+PdfConverter::~PdfConverter() {
+    // Closing its input tells each worker to close LibreOffice and exit.
+    for (auto& w : workers_) {
+        if (w) w->process.finish(std::chrono::seconds(15));
     }
-    worker_.reset();
 }
 
-bool PdfConverter::start_worker(PdfResult& result) {
+// Spawns a worker; it is Starting until its "ready" line arrives.
+std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& result) {
     auto soffice = find_soffice(settings_);
     auto python = find_python(settings_);
     if (!soffice || !python) {
         auto missing = check_pdf_tools(settings_);
         result = failure(missing ? missing->zh : "找不到 LibreOffice", missing ? missing->en : "LibreOffice not found");
-        return false;
+        return nullptr;
     }
     fs::path dir = cache_directory() / "pdf";
     std::error_code ec;
@@ -159,11 +166,11 @@ bool PdfConverter::start_worker(PdfResult& result) {
     if (error) {
         result = failure("无法写入缓存目录 " + dir.string() + "：" + std::strerror(error),
                          "cannot write the cache directory " + dir.string() + ": " + std::strerror(error));
-        return false;
+        return nullptr;
     }
     // A profile of its own: two LibreOffice instances on one profile wait
-    // for each other or fail (toolchain notes 5.2). Concurrent bzc runs
-    // take the first profile no other run holds.
+    // for each other or fail (toolchain notes 5.2). Each worker, of this
+    // run or of a concurrent one, takes the first profile nobody holds.
     auto worker = std::make_unique<Worker>();
     int slot = -1;
     for (int i = 0; i < max_profiles && slot < 0; ++i) {
@@ -178,9 +185,10 @@ bool PdfConverter::start_worker(PdfResult& result) {
         }
     }
     if (slot < 0) {
-        result = failure("同时运行的 bzc 过多：" + std::to_string(max_profiles) + " 个 LibreOffice 配置目录都在使用中",
-                         "too many bzc runs at once: all " + std::to_string(max_profiles) + " LibreOffice profiles are in use");
-        return false;
+        result = failure("同时运行的 LibreOffice 过多：" + std::to_string(max_profiles) + " 个配置目录都在使用中",
+                         "too many LibreOffice instances at once: all " + std::to_string(max_profiles) +
+                             " profiles are in use");
+        return nullptr;
     }
     std::string name = "profile-" + std::to_string(slot);
     worker->log = dir / (name + ".log");
@@ -193,90 +201,201 @@ bool PdfConverter::start_worker(PdfResult& result) {
     if (!worker->process.start(options, error)) {
         result = failure(std::string("无法启动 PDF 转换进程：") + std::strerror(error),
                          std::string("cannot start the PDF worker: ") + std::strerror(error));
-        return false;
+        return nullptr;
     }
-    std::string line;
-    auto status = worker->process.read_line(line, settings_.timeout);
-    nlohmann::json ready = nlohmann::json::parse(line, nullptr, false);
-    if (status != ChildProcess::ReadStatus::Line || !ready.is_object() || !ready.value("ok", false)) {
-        std::string why = ready.is_object() ? ready.value("error", "") : "";
-        if (status == ChildProcess::ReadStatus::Timeout) why = "no answer within " + std::to_string(settings_.timeout.count()) + " s";
-        worker->process.kill();
-        result = failure("LibreOffice 未能启动" + (why.empty() ? "" : "：" + why), "LibreOffice did not start" + (why.empty() ? "" : ": " + why));
-        result.log_tail = read_log_tail(worker->log, 12);
-        return false;
-    }
-    worker_ = std::move(worker);
-    return true;
+    worker->state = Worker::State::Starting;
+    worker->deadline = Clock::now() + settings_.timeout;
+    return worker;
 }
 
-PdfResult PdfConverter::convert_once(const fs::path& docx, const fs::path& temporary, bool& crashed) {
-    crashed = false;
-    PdfResult result;
-    if (!worker_ && !start_worker(result)) return result;
-    nlohmann::json request = {{"docx", docx.string()}, {"pdf", temporary.string()}, {"pdfa", settings_.pdfa}};
-    std::string line;
-    auto started = Clock::now();
-    bool sent = worker_->process.write(request.dump() + "\n");
-    auto status = sent ? worker_->process.read_line(line, settings_.timeout) : ChildProcess::ReadStatus::EndOfFile;
-    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    if (status == ChildProcess::ReadStatus::Timeout) {
-        result = failure("LibreOffice 在 " + std::to_string(settings_.timeout.count()) + " 秒内未完成转换，已终止",
-                         "LibreOffice did not finish within " + std::to_string(settings_.timeout.count()) + " s and was stopped");
-        result.log_tail = read_log_tail(worker_->log, 12);
-        stop_worker(true);
-        return result;
-    }
-    if (status != ChildProcess::ReadStatus::Line) {
-        crashed = true;
-        result = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
-        result.log_tail = read_log_tail(worker_->log, 12);
-        stop_worker(true);
-        return result;
-    }
-    nlohmann::json answer = nlohmann::json::parse(line, nullptr, false);
-    if (!answer.is_object()) {
-        result = failure("PDF 转换进程的应答无法识别：" + line, "the PDF worker answered something unexpected: " + line);
-        return result;
-    }
-    if (!answer.value("ok", false)) {
-        std::string why = answer.value("error", "");
-        crashed = answer.value("restarted", false) || why.rfind("LibreOffice crashed", 0) == 0;
-        result = failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why);
-        result.log_tail = read_log_tail(worker_->log, 12);
-        return result;
-    }
-    result.pages = answer.value("pages", 0);
-    // LibreOffice reports success for files it did not finish; read back.
-    std::ifstream in(temporary, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!is_complete_pdf(bytes)) {
-        return failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整", "LibreOffice reported success but the PDF is missing or incomplete");
-    }
-    result.ok = true;
-    return result;
-}
-
-PdfResult PdfConverter::convert(const fs::path& docx, const fs::path& pdf) {
+std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
+    std::vector<PdfResult> results(jobs.size());
+    struct Queued {
+        std::size_t job;
+        bool retry;
+    };
+    std::deque<Queued> queue;
+    for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back({i, false});
+    unsigned limit = settings_.workers;
+    if (limit == 0) limit = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    const std::size_t wanted = std::min<std::size_t>(limit, jobs.size());
+    if (workers_.size() < wanted) workers_.resize(wanted);
+    std::vector<bool> given_up(workers_.size(), false);  // a slot whose worker would not start
+    PdfResult last_start_failure;
     std::error_code ec;
-    fs::path source = fs::absolute(docx, ec);
-    fs::path target = fs::absolute(pdf, ec);
-    fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    bool crashed = false;
-    PdfResult result = convert_once(source, temporary, crashed);
-    if (!result.ok && crashed) {
-        fs::remove(temporary, ec);
-        result = convert_once(source, temporary, crashed);
-        result.retried = true;
-    }
-    if (result.ok) {
-        fs::rename(temporary, target, ec);
-        if (ec) {
-            result = failure("无法写入 " + target.string() + "：" + ec.message(), "cannot write " + target.string() + ": " + ec.message());
+
+    auto finish_job = [&](Worker& w, PdfResult r) {
+        r.retried = w.retry;
+        r.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
+        if (r.ok) {
+            fs::rename(w.temporary, jobs[w.job].pdf, ec);
+            if (ec) r = failure("无法写入 " + jobs[w.job].pdf.string() + "：" + ec.message(),
+                                "cannot write " + jobs[w.job].pdf.string() + ": " + ec.message());
+        }
+        fs::remove(w.temporary, ec);
+        results[w.job] = std::move(r);
+        w.state = Worker::State::Idle;
+    };
+    // The job in hand is lost with its LibreOffice: again on another
+    // instance, once.
+    auto crashed = [&](std::size_t slot, PdfResult r) {
+        Worker& w = *workers_[slot];
+        fs::remove(w.temporary, ec);
+        if (!w.retry) {
+            queue.push_front({w.job, true});
+        } else {
+            r.retried = true;
+            results[w.job] = std::move(r);
+        }
+    };
+
+    while (true) {
+        // Keep `wanted` workers while there is work, and hand out jobs.
+        for (std::size_t slot = 0; slot < wanted && !queue.empty(); ++slot) {
+            if (!workers_[slot] && !given_up[slot]) {
+                workers_[slot] = start_worker(last_start_failure);
+                if (!workers_[slot]) given_up[slot] = true;
+            }
+            Worker* w = workers_[slot].get();
+            if (!w || w->state != Worker::State::Idle) continue;
+            Queued next = queue.front();
+            queue.pop_front();
+            fs::path target = fs::absolute(jobs[next.job].pdf, ec);
+            w->job = next.job;
+            w->retry = next.retry;
+            w->temporary = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+            fs::remove(w->temporary, ec);
+            w->started = Clock::now();
+            w->deadline = w->started + settings_.timeout;
+            w->state = Worker::State::Busy;
+            nlohmann::json request = {{"docx", fs::absolute(jobs[next.job].docx, ec).string()},
+                                      {"pdf", w->temporary.string()},
+                                      {"pdfa", settings_.pdfa}};
+            if (!w->process.write(request.dump() + "\n")) {
+                PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
+                r.log_tail = read_log_tail(w->log, 12);
+                crashed(slot, std::move(r));
+                workers_[slot].reset();
+            }
+        }
+        bool alive = false;
+        for (std::size_t slot = 0; slot < wanted; ++slot) alive = alive || workers_[slot] != nullptr;
+        if (!alive) {
+            // No LibreOffice could be started: every job left fails so.
+            for (const auto& q : queue) results[q.job] = last_start_failure;
+            queue.clear();
+        }
+        bool waiting = false;
+        for (std::size_t slot = 0; slot < wanted; ++slot) {
+            waiting = waiting || (workers_[slot] && workers_[slot]->state != Worker::State::Idle);
+        }
+        if (!waiting && queue.empty()) break;
+        if (!waiting) continue;
+
+        // Wait for the first answer or the first deadline.
+        std::vector<struct pollfd> fds;
+        std::vector<std::size_t> slots;
+        auto next_deadline = Clock::time_point::max();
+        bool buffered = false;
+        for (std::size_t slot = 0; slot < wanted; ++slot) {
+            Worker* w = workers_[slot].get();
+            if (!w || w->state == Worker::State::Idle) continue;
+            next_deadline = std::min(next_deadline, w->deadline);
+            buffered = buffered || w->process.has_buffered_line();
+            if (w->process.output_fd() >= 0) {
+                fds.push_back({w->process.output_fd(), POLLIN, 0});
+                slots.push_back(slot);
+            }
+        }
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_deadline - Clock::now()).count();
+        int timeout_ms = buffered ? 0 : static_cast<int>(std::clamp<long long>(wait, 0, 1 << 30));
+        if (::poll(fds.data(), fds.size(), timeout_ms) < 0 && errno != EINTR) break;
+
+        for (std::size_t slot = 0; slot < wanted; ++slot) {
+            Worker* w = workers_[slot].get();
+            if (!w || w->state == Worker::State::Idle) continue;
+            std::string line;
+            auto status = w->process.read_line(line, std::chrono::milliseconds(0));
+            if (status == ChildProcess::ReadStatus::Timeout) {
+                if (Clock::now() < w->deadline) continue;
+                // Past its deadline: the whole LibreOffice goes.
+                PdfResult r = failure(
+                    w->state == Worker::State::Starting
+                        ? "LibreOffice 在 " + std::to_string(settings_.timeout.count()) + " 秒内未能启动，已终止"
+                        : "LibreOffice 在 " + std::to_string(settings_.timeout.count()) + " 秒内未完成转换，已终止",
+                    w->state == Worker::State::Starting
+                        ? "LibreOffice did not start within " + std::to_string(settings_.timeout.count()) + " s and was stopped"
+                        : "LibreOffice did not finish within " + std::to_string(settings_.timeout.count()) +
+                              " s and was stopped");
+                r.log_tail = read_log_tail(w->log, 12);
+                if (w->state == Worker::State::Busy) {
+                    finish_job(*w, std::move(r));
+                } else {
+                    last_start_failure = std::move(r);
+                    given_up[slot] = true;
+                }
+                workers_[slot].reset();
+                continue;
+            }
+            if (status != ChildProcess::ReadStatus::Line) {
+                PdfResult r = failure(w->state == Worker::State::Starting ? "LibreOffice 未能启动" : "PDF 转换进程意外退出",
+                                      w->state == Worker::State::Starting ? "LibreOffice did not start"
+                                                                          : "the PDF worker exited unexpectedly");
+                r.log_tail = read_log_tail(w->log, 12);
+                if (w->state == Worker::State::Busy) {
+                    crashed(slot, std::move(r));
+                } else {
+                    last_start_failure = std::move(r);
+                    given_up[slot] = true;
+                }
+                workers_[slot].reset();
+                continue;
+            }
+            nlohmann::json answer = nlohmann::json::parse(line, nullptr, false);
+            std::string why = answer.is_object() ? answer.value("error", "") : "";
+            if (w->state == Worker::State::Starting) {
+                if (answer.is_object() && answer.value("ok", false)) {
+                    w->state = Worker::State::Idle;
+                } else {
+                    last_start_failure = failure("LibreOffice 未能启动" + (why.empty() ? "" : "：" + why),
+                                                 "LibreOffice did not start" + (why.empty() ? "" : ": " + why));
+                    last_start_failure.log_tail = read_log_tail(w->log, 12);
+                    given_up[slot] = true;
+                    workers_[slot].reset();
+                }
+                continue;
+            }
+            if (!answer.is_object()) {
+                finish_job(*w, failure("PDF 转换进程的应答无法识别：" + line, "the PDF worker answered something unexpected: " + line));
+                continue;
+            }
+            if (!answer.value("ok", false)) {
+                PdfResult r = failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why);
+                r.log_tail = read_log_tail(w->log, 12);
+                if (answer.value("restarted", false) || why.rfind("LibreOffice crashed", 0) == 0) {
+                    // The worker has started a new LibreOffice itself.
+                    crashed(slot, std::move(r));
+                    w->state = Worker::State::Idle;
+                } else {
+                    finish_job(*w, std::move(r));
+                }
+                continue;
+            }
+            // LibreOffice reports success for files it did not finish: read back.
+            std::ifstream in(w->temporary, std::ios::binary);
+            std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            if (!is_complete_pdf(bytes)) {
+                finish_job(*w, failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整",
+                                       "LibreOffice reported success but the PDF is missing or incomplete"));
+                continue;
+            }
+            PdfResult r;
+            r.ok = true;
+            r.pages = answer.value("pages", 0);
+            finish_job(*w, std::move(r));
         }
     }
-    fs::remove(temporary, ec);
-    return result;
+    return results;
 }
 
 }  // namespace bzc::emit::pdf

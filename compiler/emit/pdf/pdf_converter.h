@@ -1,34 +1,43 @@
 #pragma once
 
-// DOCX → PDF through a headless LibreOffice kept alive for the whole run
-// (uno_worker.py, embedded in bzc). One converter serves every document of
-// a `bzc build`: LibreOffice starts once (about 1.2 s) instead of once per
-// document.
+// DOCX → PDF through headless LibreOffice kept alive for the whole run
+// (uno_worker.py, embedded in bzc). LibreOffice starts once per worker
+// (about 1.2 s) instead of once per document, and a `bzc build` of many
+// documents converts them on several workers at once, each LibreOffice with
+// a profile of its own.
 
 #include "support/subprocess.h"
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bzc::emit::pdf {
 
 struct PdfSettings {
-    bool pdfa = false;  // PDF/A-2b, tagged
+    bool pdfa = false;                  // PDF/A-2b, tagged
     std::chrono::seconds timeout{180};  // per document, LibreOffice's start included
-    std::string soffice;  // empty: found on PATH or at /usr/bin/soffice, or $BZC_SOFFICE
+    unsigned workers = 0;               // LibreOffice instances at most; 0: one per core, at most 4
+    std::string soffice;  // empty: $BZC_SOFFICE, else soffice on PATH or in LibreOffice's usual places
     std::string python;   // empty: $BZC_PYTHON, else /usr/bin/python3 (the one python3-uno serves), else python3
+};
+
+struct PdfJob {
+    std::filesystem::path docx;
+    std::filesystem::path pdf;
 };
 
 struct PdfResult {
     bool ok = false;
     int pages = 0;
     double seconds = 0;
-    bool retried = false;      // LibreOffice crashed once and the document was converted again
-    std::string error_zh;      // why it failed, for the user
+    bool retried = false;  // LibreOffice crashed once and the document was converted again
+    std::string error_zh;  // why it failed, for the user
     std::string error_en;
-    std::string log_tail;      // the last lines LibreOffice and the worker wrote to stderr
+    std::string log_tail;  // the last lines LibreOffice and the worker wrote to stderr
 };
 
 // What the PDF step needs and is missing (soffice, python3-uno), in both
@@ -45,19 +54,19 @@ public:
     PdfConverter(const PdfConverter&) = delete;
     PdfConverter& operator=(const PdfConverter&) = delete;
 
-    // Converts `docx` into `pdf`, which appears whole or not at all: the
-    // worker writes a temporary file beside it, which is checked to be a
-    // complete PDF before the rename. A crash of LibreOffice is retried
-    // once with a new instance; a timeout kills it and is not retried.
-    PdfResult convert(const std::filesystem::path& docx, const std::filesystem::path& pdf);
+    // Converts every job, on up to `settings.workers` LibreOffice instances
+    // at once; the results are in the order of the jobs. Each PDF appears
+    // whole or not at all: the worker writes a temporary file beside it,
+    // which is checked to be a complete PDF before the rename. A crash of
+    // LibreOffice is retried once on a new instance; a timeout kills the
+    // instance and is not retried.
+    std::vector<PdfResult> convert(const std::vector<PdfJob>& jobs);
 
 private:
     struct Worker;
     PdfSettings settings_;
-    std::unique_ptr<Worker> worker_;
-    bool start_worker(PdfResult& failure);
-    void stop_worker(bool kill);
-    PdfResult convert_once(const std::filesystem::path& docx, const std::filesystem::path& temporary, bool& crashed);
+    std::vector<std::unique_ptr<Worker>> workers_;
+    std::unique_ptr<Worker> start_worker(PdfResult& failure);
 };
 
 // True when `bytes` look like a whole PDF: the header, and the end-of-file
