@@ -285,30 +285,24 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
             write_failure(docx_target, ec.value());
             continue;
         }
-        // With --pdf alone the DOCX LibreOffice reads is a temporary file
-        // beside the PDF, removed afterwards.
-        fs::path docx_path = docx_target;
-        if (!build.docx) {
-            docx_path = out_dir / ("." + docx_target.filename().string() + ".pdf-source-" + std::to_string(::getpid()));
+        if (build.docx) {
+            if (int error = write_file_atomically(docx_target, docx.bytes)) {
+                write_failure(docx_target, error);
+                continue;
+            }
+            std::cout << docx_target.string() << '\n';
         }
-        if (int error = write_file_atomically(docx_path, docx.bytes)) {
-            write_failure(docx_target, error);
-            continue;
-        }
-        if (build.docx) std::cout << docx_target.string() << '\n';
         if (!build.pdf) continue;
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
-        pdf_jobs.push_back({docx_path, pdf_target});
+        pdf_jobs.push_back({std::move(docx.bytes), pdf_target});
     }
     // The PDFs last, all at once: LibreOffice converts them on several
     // instances while none of them waits for the checks of the others.
     if (!pdf_jobs.empty()) {
         emit::pdf::PdfConverter converter(pdf_settings);
         std::vector<emit::pdf::PdfResult> converted = converter.convert(pdf_jobs);
-        std::error_code ec;
         for (std::size_t i = 0; i < pdf_jobs.size(); ++i) {
-            if (!build.docx) fs::remove(pdf_jobs[i].docx, ec);
             if (!converted[i].ok) {
                 report_pdf_failure(compiler.sources(), pdf_jobs[i].pdf, converted[i], all, global.language());
                 worse(exit_usage);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <csignal>
 #include <poll.h>
 #include <thread>
 #include <cstdlib>
@@ -89,6 +90,23 @@ std::string read_log_tail(const fs::path& log, std::size_t max_lines) {
     return tail;
 }
 
+// The private directories of runs that were killed (bzc-pdf-<pid>-…, whose
+// pid is gone) are removed by the next run.
+void remove_abandoned_work_directories() {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(ec), ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("bzc-pdf-", 0) != 0) continue;
+        char* end = nullptr;
+        long pid = std::strtol(name.c_str() + 8, &end, 10);
+        if (pid <= 0 || *end != '-') continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            if (::access(entry.path().c_str(), W_OK) == 0) fs::remove_all(entry.path(), ignored);
+        }
+    }
+}
+
 PdfResult failure(std::string zh, std::string en) {
     PdfResult r;
     r.error_zh = std::move(zh);
@@ -132,7 +150,8 @@ struct PdfConverter::Worker {
     Clock::time_point started;
     std::size_t job = 0;  // the job in hand when Busy
     bool retry = false;   // …which is a second attempt
-    fs::path temporary;   // …written by LibreOffice, renamed when complete
+    fs::path input;       // …its DOCX and the PDF LibreOffice writes, in the private directory
+    fs::path output;
     ~Worker() {
         process.kill();
         if (lock_fd >= 0) ::close(lock_fd);  // releases the profile's lock
@@ -146,6 +165,8 @@ PdfConverter::~PdfConverter() {
     for (auto& w : workers_) {
         if (w) w->process.finish(std::chrono::seconds(15));
     }
+    std::error_code ec;
+    if (!work_dir_.empty()) fs::remove_all(work_dir_, ec);
 }
 
 // Spawns a worker; it is Starting until its "ready" line arrives.
@@ -223,16 +244,31 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
     std::vector<bool> given_up(workers_.size(), false);  // a slot whose worker would not start
     PdfResult last_start_failure;
     std::error_code ec;
+    if (work_dir_.empty()) {
+        remove_abandoned_work_directories();
+        std::string pattern = (fs::temp_directory_path(ec) / ("bzc-pdf-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            int error = errno;
+            for (auto& r : results) {
+                r = failure(std::string("无法创建临时目录：") + std::strerror(error),
+                            std::string("cannot create a temporary directory: ") + std::strerror(error));
+            }
+            return results;
+        }
+        work_dir_ = pattern;
+    }
 
-    auto finish_job = [&](Worker& w, PdfResult r) {
+    auto finish_job = [&](Worker& w, PdfResult r, const std::string& pdf = {}) {
         r.retried = w.retry;
         r.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
         if (r.ok) {
-            fs::rename(w.temporary, jobs[w.job].pdf, ec);
-            if (ec) r = failure("无法写入 " + jobs[w.job].pdf.string() + "：" + ec.message(),
-                                "cannot write " + jobs[w.job].pdf.string() + ": " + ec.message());
+            if (int error = write_file_atomically(jobs[w.job].pdf, pdf)) {
+                r = failure("无法写入 " + jobs[w.job].pdf.string() + "：" + std::strerror(error),
+                            "cannot write " + jobs[w.job].pdf.string() + ": " + std::strerror(error));
+            }
         }
-        fs::remove(w.temporary, ec);
+        fs::remove(w.input, ec);
+        fs::remove(w.output, ec);
         results[w.job] = std::move(r);
         w.state = Worker::State::Idle;
     };
@@ -240,7 +276,7 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
     // instance, once.
     auto crashed = [&](std::size_t slot, PdfResult r) {
         Worker& w = *workers_[slot];
-        fs::remove(w.temporary, ec);
+        fs::remove(w.output, ec);
         if (!w.retry) {
             queue.push_front({w.job, true});
         } else {
@@ -260,17 +296,20 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
             if (!w || w->state != Worker::State::Idle) continue;
             Queued next = queue.front();
             queue.pop_front();
-            fs::path target = fs::absolute(jobs[next.job].pdf, ec);
             w->job = next.job;
             w->retry = next.retry;
-            w->temporary = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-            fs::remove(w->temporary, ec);
+            w->input = work_dir_ / (std::to_string(next.job) + ".docx");
+            w->output = work_dir_ / (std::to_string(next.job) + ".pdf");
+            fs::remove(w->output, ec);
             w->started = Clock::now();
             w->deadline = w->started + settings_.timeout;
             w->state = Worker::State::Busy;
-            nlohmann::json request = {{"docx", fs::absolute(jobs[next.job].docx, ec).string()},
-                                      {"pdf", w->temporary.string()},
-                                      {"pdfa", settings_.pdfa}};
+            if (int error = write_file_atomically(w->input, jobs[next.job].docx)) {
+                finish_job(*w, failure(std::string("无法写入临时文件：") + std::strerror(error),
+                                       std::string("cannot write a temporary file: ") + std::strerror(error)));
+                continue;
+            }
+            nlohmann::json request = {{"docx", w->input.string()}, {"pdf", w->output.string()}, {"pdfa", settings_.pdfa}};
             if (!w->process.write(request.dump() + "\n")) {
                 PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
                 r.log_tail = read_log_tail(w->log, 12);
@@ -382,7 +421,7 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
                 continue;
             }
             // LibreOffice reports success for files it did not finish: read back.
-            std::ifstream in(w->temporary, std::ios::binary);
+            std::ifstream in(w->output, std::ios::binary);
             std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
             if (!is_complete_pdf(bytes)) {
                 finish_job(*w, failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整",
@@ -392,7 +431,7 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
             PdfResult r;
             r.ok = true;
             r.pages = answer.value("pages", 0);
-            finish_job(*w, std::move(r));
+            finish_job(*w, std::move(r), bytes);
         }
     }
     return results;

@@ -26,8 +26,8 @@ struct PdfSettings {
 };
 
 struct PdfJob {
-    std::filesystem::path docx;
-    std::filesystem::path pdf;
+    std::string docx;           // the DOCX's bytes
+    std::filesystem::path pdf;  // where the PDF goes
 };
 
 struct PdfResult {
@@ -55,17 +55,20 @@ public:
     PdfConverter& operator=(const PdfConverter&) = delete;
 
     // Converts every job, on up to `settings.workers` LibreOffice instances
-    // at once; the results are in the order of the jobs. Each PDF appears
-    // whole or not at all: the worker writes a temporary file beside it,
-    // which is checked to be a complete PDF before the rename. A crash of
-    // LibreOffice is retried once on a new instance; a timeout kills the
-    // instance and is not retried.
+    // at once; the results are in the order of the jobs. LibreOffice reads
+    // and writes only in a private directory of this run (it leaves lock
+    // files beside what it opens and its own temporary files beside what it
+    // writes, and two runs must not meet there); each PDF is checked to be
+    // complete and then written atomically to its place, so it appears
+    // whole or not at all. A crash of LibreOffice is retried once on a new
+    // instance; a timeout kills the instance and is not retried.
     std::vector<PdfResult> convert(const std::vector<PdfJob>& jobs);
 
 private:
     struct Worker;
     PdfSettings settings_;
     std::vector<std::unique_ptr<Worker>> workers_;
+    std::filesystem::path work_dir_;  // the private directory, made on first use
     std::unique_ptr<Worker> start_worker(PdfResult& failure);
 };
 

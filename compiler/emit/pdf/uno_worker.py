@@ -16,8 +16,10 @@
 # FONTCONFIG_FILE, and starts it again when it dies.
 
 import argparse
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -34,6 +36,39 @@ CONNECT_SECONDS = 60
 # LibreOffice never takes: "crash-once" kills LibreOffice before the first
 # conversion, "hang" never answers, "truncate" cuts the PDF in half.
 FAULT = os.environ.get("BZC_PDF_WORKER_FAULT", "")
+
+
+def descendants(pid):
+    """The processes below `pid`: the soffice launcher (oosplash) starts
+    soffice.bin as its child, which outlives a killed launcher."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_tree(process):
+    if process is None or process.poll() is not None:
+        return
+    for pid in [process.pid] + descendants(process.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    process.wait()
 
 
 def properties(**values):
@@ -93,8 +128,7 @@ class Office:
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                kill_tree(self.process)
         self.process = None
 
 
@@ -145,8 +179,7 @@ def convert(office, request):
     global FAULT
     if FAULT == "crash-once":
         FAULT = ""
-        office.process.kill()
-        office.process.wait()
+        kill_tree(office.process)
     elif FAULT == "hang":
         time.sleep(3600)
     timings = {}
@@ -181,6 +214,25 @@ def convert(office, request):
     return timings
 
 
+def die_with_parent(office):
+    """When bzc goes (killed, or Ctrl-C), LibreOffice must not stay behind:
+    the kernel sends this worker SIGTERM when its parent dies (PR_SET_PDEATHSIG),
+    and the handler kills LibreOffice before exiting. bzc closing the pipe
+    does the same between conversions; this covers the time in one."""
+    def stop(signum, frame):
+        kill_tree(office.process)
+        os._exit(128 + signum)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    try:
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the call above
+        stop(signal.SIGTERM, None)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--soffice", required=True)
@@ -188,10 +240,16 @@ def main():
     parser.add_argument("--pipe", required=True)
     args = parser.parse_args()
     office = Office(args.soffice, args.profile, args.pipe)
+    die_with_parent(office)
 
     def answer(value):
-        sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        except (BrokenPipeError, OSError):
+            # bzc is gone: nobody wants the answer, nor LibreOffice.
+            kill_tree(office.process)
+            os._exit(1)
 
     try:
         office.start()
