@@ -177,10 +177,10 @@ struct BuildOptions {
 
 // IO-03 for a PDF that LibreOffice could not produce, on the PDF's path,
 // with LibreOffice's last words after the message.
-void report_pdf_failure(SourceManager& sources, const fs::path& pdf, const emit::pdf::PdfResult& r,
-                        std::vector<Diagnostic>& all, Language lang) {
+void report_pdf_failure(SourceManager& sources, const std::string& source, const fs::path& pdf,
+                        const emit::pdf::PdfResult& r, std::vector<Diagnostic>& all, Language lang) {
     DiagnosticSink sink;
-    sink.report("IO-03", {sources.add(pdf.string(), ""), 0, 0}, {{"reason", r.error_zh, r.error_en}});
+    sink.report("IO-03", {sources.add(pdf.string(), ""), 0, 0}, {{"source", source}, {"reason", r.error_zh, r.error_en}});
     write_text_report(std::cerr, sink.diagnostics(), sources, lang);
     all.insert(all.end(), sink.diagnostics().begin(), sink.diagnostics().end());
     std::istringstream tail(r.log_tail);
@@ -226,6 +226,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     }
     const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
     std::vector<emit::pdf::PdfJob> pdf_jobs;
+    std::vector<std::string> pdf_sources;
     std::vector<Diagnostic> all;
     std::set<fs::path> written;
     int status = exit_ok;
@@ -296,6 +297,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
         pdf_jobs.push_back({std::move(docx.bytes), pdf_target});
+        pdf_sources.push_back(file);
     }
     // The PDFs last, all at once: LibreOffice converts them on several
     // instances while none of them waits for the checks of the others.
@@ -304,7 +306,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         std::vector<emit::pdf::PdfResult> converted = converter.convert(pdf_jobs);
         for (std::size_t i = 0; i < pdf_jobs.size(); ++i) {
             if (!converted[i].ok) {
-                report_pdf_failure(compiler.sources(), pdf_jobs[i].pdf, converted[i], all, global.language());
+                report_pdf_failure(compiler.sources(), pdf_sources[i], pdf_jobs[i].pdf, converted[i], all, global.language());
                 worse(exit_usage);
                 continue;
             }
