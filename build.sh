@@ -72,6 +72,10 @@ case "${1:-}" in
             build/compiler/bzc xml "$src" -o "$out"
             echo "   canonical XML: $out"
             build/compiler/bzc build "$src" -o build/sample | sed 's/^/   output: /'
+            # The 编制说明 and the 征求意见汇总处理表, where the sample has a project record.
+            if [ -f "$(dirname "$src")/编制说明.md" ]; then
+                build/compiler/bzc report "$src" -o build/sample | sed 's/^/   output: /'
+            fi
         done
         ;;
     test)

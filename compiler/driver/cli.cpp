@@ -4,6 +4,7 @@
 #include "driver/compilation.h"
 #include "driver/fixes.h"
 #include "driver/project_config.h"
+#include "driver/report_command.h"
 #include "emit/canonical_xml.h"
 #include "emit/docx/docx_writer.h"
 #include "emit/pdf/pdf_converter.h"
@@ -63,6 +64,8 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
                 continue;
             }
             std::string ext = it->path().extension().string();
+            // A project record (编制说明.md, read by `bzc report`) lies next to its standard but is not one.
+            if (name == default_record_name) continue;
             if (it->is_regular_file(ec) && (ext == ".md" || ext == ".xml")) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
@@ -521,6 +524,21 @@ int run_cli(int argc, char** argv) {
     build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
     build->fallthrough();
 
+    ReportOptions report_options;
+    auto* report = app.add_subcommand("report", "Write the 编制说明 of a standard and its 征求意见汇总处理表 (DOCX and PDF)");
+    report->add_option("standard", report_options.standard, "The standard (Markdown or XML)")->required();
+    report->add_option("--record", report_options.record, "The project record (default: 编制说明.md next to the standard)");
+    report->add_option("--comments", report_options.comments,
+                       "The comment table, CSV (default: 征求意见汇总处理表.csv next to the standard, if there is one)");
+    report->add_option("-o,--output", report_options.out_dir, "Directory for the output files (default: the current directory)");
+    report->add_option("--font", report_options.font, "Body font of the report (default 仿宋)");
+    report->add_flag("--docx", report_options.docx, "Write DOCX (with neither --docx nor --pdf: both)");
+    report->add_flag("--pdf", report_options.pdf, "Write PDF through headless LibreOffice (with neither --docx nor --pdf: both)");
+    report->add_option("--pdf-timeout", report_options.pdf_timeout, "Seconds LibreOffice may take for one document (default 180)")
+        ->check(CLI::Range(1, 86400));
+    report->add_flag("--force", report_options.force, "Write the files even when the inputs have errors");
+    report->fallthrough();
+
     std::vector<std::string> fix_paths;
     bool fix_dry_run = false;
     auto* fix = app.add_subcommand("fix", "Apply the mechanical fixes of the findings (year separators, 2009 wordings, punctuation …)");
@@ -566,6 +584,11 @@ int run_cli(int argc, char** argv) {
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
         if (*build) return run_build(build_paths, build_options, global);
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
+        if (*report) {
+            report_options.catalogs = global.catalogs;
+            report_options.language = global.language();
+            return run_report(report_options);
+        }
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);
         if (*catalog) return run_catalog(catalog_queries, global);

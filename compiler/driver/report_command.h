@@ -1,0 +1,34 @@
+#pragma once
+
+#include "diagnostics/rule_registry.h"
+
+#include <string>
+#include <vector>
+
+namespace bzc::driver {
+
+// `bzc report STANDARD`: the 编制说明 of a standard, from the standard and its
+// project record, and the 征求意见汇总处理表 from the comment table.
+struct ReportOptions {
+    std::string standard;
+    std::string record;     // default: 编制说明.md next to the standard
+    std::string comments;   // default: 征求意见汇总处理表.csv next to the standard, when it exists
+    std::string out_dir;    // default: the current directory
+    std::string font = "仿宋";  // the body font of the report
+    bool docx = false;      // neither format named: both
+    bool pdf = false;
+    int pdf_timeout = 180;
+    bool force = false;
+    std::vector<std::string> catalogs;
+    Language language = Language::Chinese;
+};
+
+// The file names the command looks for next to the standard.
+inline constexpr std::string_view default_record_name = "编制说明.md";
+inline constexpr std::string_view default_comments_name = "征求意见汇总处理表.csv";
+
+// Returns the exit status: 0, 1 when the inputs have errors (nothing is
+// written unless `force`), 2 for files that cannot be read or written.
+int run_report(const ReportOptions& options);
+
+}  // namespace bzc::driver

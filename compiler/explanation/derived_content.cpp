@@ -1,0 +1,204 @@
+#include "explanation/derived_content.h"
+
+#include "model/walk.h"
+#include "support/utf8.h"
+
+namespace bzc::explanation {
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+std::string section_title(const model::Section& s) {
+    auto fixed = model::fixed_title(s.kind);
+    std::string title = s.title.empty() ? std::string(fixed) : model::plain_text(s.title);
+    return title;
+}
+
+// The plain text of a block list's paragraphs and list items, in order.
+void collect_paragraph_texts(const model::Blocks& blocks, std::vector<std::string>& out, bool lists_only) {
+    for (const auto& b : blocks) {
+        if (b.is<model::Paragraph>() && !lists_only) {
+            out.push_back(model::plain_text(b.as<model::Paragraph>().content));
+        } else if (b.is<model::List>()) {
+            for (const auto& item : b.as<model::List>().items) collect_paragraph_texts(item.blocks, out, false);
+        }
+    }
+}
+
+std::string first_sentence(const std::string& text) {
+    auto end = text.find("。");
+    return end == std::string::npos ? text : text.substr(0, end + std::string_view("。").size());
+}
+
+}  // namespace
+
+std::vector<ElementSummary> chapters_of(const model::Document& doc) {
+    std::vector<ElementSummary> out;
+    for (const auto& s : doc.sections)
+        if (model::is_chapter(s.kind)) out.push_back({s.number, section_title(s), &s});
+    return out;
+}
+
+std::vector<ElementSummary> annexes_of(const model::Document& doc) {
+    std::vector<ElementSummary> out;
+    for (const auto& s : doc.sections)
+        if (s.kind == model::SectionKind::Annex) out.push_back({s.number, section_title(s), &s});
+    return out;
+}
+
+std::string structure_sentence(const model::Document& doc) {
+    std::vector<std::string> chapter_titles;
+    for (const auto& c : chapters_of(doc)) chapter_titles.push_back(c.title);
+    std::string out = "本文件共包括" + std::to_string(chapter_titles.size()) + "章，分别为" + join(chapter_titles, "、");
+    std::vector<std::string> annexes;
+    for (const auto& a : annexes_of(doc)) {
+        bool normative = a.section->obligation == model::AnnexObligation::Normative;
+        annexes.push_back("附录" + a.number + (normative ? "（规范性）" : "（资料性）") + a.title);
+    }
+    if (!annexes.empty()) out += "；另有" + std::to_string(annexes.size()) + "个附录，为" + join(annexes, "、");
+    return out + "。";
+}
+
+std::vector<std::string> chapter_contents(const model::Document& doc) {
+    std::vector<std::string> out;
+    for (const auto& c : chapters_of(doc)) {
+        const auto& s = *c.section;
+        std::string line = c.title + "。";
+        if (s.kind == model::SectionKind::Scope) {
+            // The scope states what the document covers and where it applies: its own words say it best.
+            std::vector<std::string> texts;
+            collect_paragraph_texts(s.blocks, texts, false);
+            for (const auto& t : texts) line += t;
+        } else if (s.kind == model::SectionKind::NormativeReferences) {
+            line += "列出了" + std::to_string(doc.references.normative.size()) + "个规范性引用文件。";
+        } else if (s.kind == model::SectionKind::TermsAndDefinitions) {
+            line += "界定了" + std::to_string(introduced_terms(doc).size()) + "个术语。";
+        } else {
+            std::vector<std::string> titles;
+            std::size_t untitled = 0;
+            for (const auto& child : s.children) {
+                if (child.kind != model::SectionKind::Clause) continue;
+                if (child.titled && !child.title.empty()) titles.push_back(model::plain_text(child.title));
+                else ++untitled;
+            }
+            if (!titles.empty()) {
+                line += "本章包括" + join(titles, "、") + "。";
+            } else if (untitled) {
+                line += "本章共" + std::to_string(untitled) + "条。";
+            } else {
+                std::vector<std::string> texts;
+                collect_paragraph_texts(s.blocks, texts, false);
+                if (!texts.empty()) line += first_sentence(texts.front());
+            }
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+std::vector<std::string> basis_documents(const model::Document& doc) {
+    std::vector<std::string> out;
+    auto add = [&](const model::ReferenceEntry& e) {
+        if (e.designation && !e.title.empty()) out.push_back(e.designation_text + "\u3000" + e.title);
+        else out.push_back(e.text);
+    };
+    for (const auto& e : doc.references.normative) add(e);
+    for (const auto& e : doc.references.bibliography) add(e);
+    return out;
+}
+
+std::vector<std::string> introduced_terms(const model::Document& doc) {
+    std::vector<std::string> out;
+    model::for_each_section(doc, [&](const model::Section& s, const model::Section*) {
+        if (s.kind == model::SectionKind::TermEntry && !s.term.preferred.empty()) out.push_back(s.term.preferred);
+    });
+    return out;
+}
+
+std::vector<std::string> technical_changes(const model::Document& doc) {
+    std::vector<std::string> out;
+    if (doc.metadata.replaces.empty()) return out;
+    for (const auto& s : doc.sections) {
+        if (s.kind != model::SectionKind::Foreword) continue;
+        // The changes are the list after the sentence "…主要技术变化如下：" (GB/T 1.1—2020 8.2).
+        bool after_lead_in = false;
+        for (const auto& b : s.blocks) {
+            if (b.is<model::Paragraph>()) {
+                after_lead_in = model::plain_text(b.as<model::Paragraph>().content).find("技术变化") != std::string::npos;
+            } else if (b.is<model::List>() && after_lead_in) {
+                for (const auto& item : b.as<model::List>().items) {
+                    std::vector<std::string> texts;
+                    collect_paragraph_texts(item.blocks, texts, false);
+                    out.push_back(join(texts, ""));
+                }
+                after_lead_in = false;
+            }
+        }
+    }
+    return out;
+}
+
+std::string adoption_sentence(const model::Document& doc) {
+    const std::string& mark = doc.metadata.adoption;
+    if (mark.empty()) return "本文件未采用国际标准。";
+    auto comma = mark.rfind(',');
+    std::string document = comma == std::string::npos ? mark : mark.substr(0, comma);
+    std::string degree = comma == std::string::npos ? "" : mark.substr(comma + 1);
+    while (!degree.empty() && degree.front() == ' ') degree.erase(0, 1);
+    if (degree == "IDT") return "本文件等同采用" + document + "。";
+    if (degree == "MOD") return "本文件修改采用" + document + "。";
+    return "本文件参考" + document + "起草，与其一致性程度为非等效。";
+}
+
+std::string statistics_sentence(const CommentStatistics& s, std::size_t consulted_units) {
+    std::string out;
+    if (consulted_units) out += "征求意见稿发送" + std::to_string(consulted_units) + "个单位征求意见，";
+    out += "共收到" + std::to_string(s.units) + "个单位提出的" + std::to_string(s.comments) + "条意见，其中采纳" +
+           std::to_string(s.adopted) + "条，部分采纳" + std::to_string(s.partly_adopted) + "条，未采纳" +
+           std::to_string(s.rejected) + "条。";
+    return out;
+}
+
+std::set<std::string> citable_numbers(const model::Document& doc) {
+    std::set<std::string> out;
+    model::for_each_section(doc, [&](const model::Section& s, const model::Section*) {
+        if (!s.number.empty()) out.insert(s.number);
+        if (s.kind == model::SectionKind::Annex) out.insert("附录" + s.number);
+        auto fixed = model::fixed_title(s.kind);
+        if (!fixed.empty()) out.insert(std::string(fixed));
+    });
+    model::for_each_blocks(doc, [&](const model::Blocks& blocks) {
+        for (const auto& b : blocks) {
+            if (b.is<model::Table>()) out.insert(b.as<model::Table>().number);
+            if (b.is<model::Figure>()) out.insert(b.as<model::Figure>().number);
+        }
+    });
+    // Comments on the document as a whole or on its cover name these.
+    for (const char* whole : {"全文", "封面", "标准名称", "名称", "目次", "前言", "引言"}) out.insert(whole);
+    return out;
+}
+
+std::string normalized_clause_number(std::string_view written) {
+    std::string out;
+    for (std::size_t i = 0; i < written.size();) {
+        char32_t c = utf8::decode(written, i);
+        if (c >= U'０' && c <= U'９') c = c - U'０' + U'0';
+        else if (c >= U'Ａ' && c <= U'Ｚ') c = c - U'Ａ' + U'A';
+        else if (c == U'．') c = U'.';
+        else if (c == U' ' || c == U'\u3000') continue;
+        utf8::append(out, c);
+    }
+    if (out.starts_with("第")) out.erase(0, std::string_view("第").size());
+    for (std::string_view suffix : {"章", "条"})
+        if (out.ends_with(suffix) && out.size() > suffix.size()) out.erase(out.size() - suffix.size());
+    return out;
+}
+
+}  // namespace bzc::explanation
