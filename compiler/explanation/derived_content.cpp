@@ -37,6 +37,21 @@ std::string first_sentence(const std::string& text) {
     return end == std::string::npos ? text : text.substr(0, end + std::string_view("。").size());
 }
 
+// What a chapter without 条 says first: its first sentence, or, when that is
+// the lead-in of a list (……的主要任务如下：), the lead-in with the count of items.
+std::string opening_statement(const model::Blocks& blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!blocks[i].is<model::Paragraph>()) continue;
+        std::string text = model::plain_text(blocks[i].as<model::Paragraph>().content);
+        bool lead_in = text.ends_with("：") && i + 1 < blocks.size() && blocks[i + 1].is<model::List>();
+        if (!lead_in) return first_sentence(text);
+        text.erase(text.size() - std::string_view("：").size());
+        if (text.ends_with("如下")) text.erase(text.size() - std::string_view("如下").size());
+        return text + "，共" + std::to_string(blocks[i + 1].as<model::List>().items.size()) + "项。";
+    }
+    return {};
+}
+
 }  // namespace
 
 std::vector<ElementSummary> chapters_of(const model::Document& doc) {
@@ -89,13 +104,14 @@ std::vector<std::string> chapter_contents(const model::Document& doc) {
                 else ++untitled;
             }
             if (!titles.empty()) {
-                line += "本章包括" + join(titles, "、") + "。";
+                // Titles such as 依法依规、科学严谨 hold 、 themselves: they are then set apart by ；.
+                bool enumerations = false;
+                for (const auto& t : titles) enumerations = enumerations || t.find("、") != std::string::npos;
+                line += "本章包括" + join(titles, enumerations ? "；" : "、") + "。";
             } else if (untitled) {
                 line += "本章共" + std::to_string(untitled) + "条。";
             } else {
-                std::vector<std::string> texts;
-                collect_paragraph_texts(s.blocks, texts, false);
-                if (!texts.empty()) line += first_sentence(texts.front());
+                line += opening_statement(s.blocks);
             }
         }
         out.push_back(std::move(line));

@@ -127,6 +127,16 @@ TEST_CASE("main content per chapter comes from its first-level clause titles", "
     CHECK(lines[2] == "术语和定义。界定了1个术语。");
     CHECK(lines[3] == "基本原则。本章包括依法依规、持续完善。");
     CHECK(lines[4] == "持续改进。应建立持续改进程序。");
+
+    // A chapter that is a list under a lead-in is summed up by the lead-in and the count of its items;
+    // titles that hold 、 are set apart by ；.
+    std::string tasks = small_standard;
+    tasks.replace(tasks.find("应建立持续改进程序。"), std::string("应建立持续改进程序。").size(),
+                  "持续改进的主要任务如下：\n\n- 制定程序；\n- 采取措施；\n- 评价效果。");
+    tasks.replace(tasks.find("## 依法依规"), std::string("## 依法依规").size(), "## 依法依规、科学严谨");
+    auto listed = chapter_contents(bzc::test::compile_text(tasks).document);
+    CHECK(listed[3] == "基本原则。本章包括依法依规、科学严谨；持续完善。");
+    CHECK(listed[4] == "持续改进。持续改进的主要任务，共3项。");
 }
 
 TEST_CASE("a revision's technical changes come from the list in the 前言", "[explanation]") {
