@@ -18,16 +18,17 @@ constexpr std::string_view r_ns = "http://schemas.openxmlformats.org/officeDocum
 constexpr std::string_view size_2 = "44", size_3 = "32", size_small_4 = "24", size_5 = "21";
 
 void style(XmlOut& x, std::string_view id, std::string_view name, std::string_view font, std::string_view size, bool bold,
-           std::string_view justification, bool indent, bool outline) {
+           std::string_view justification, bool indent, bool outline, std::string_view line = "560") {
     x.open("w:style", {{"w:type", "paragraph"}, {"w:styleId", id}});
     x.empty("w:name", {{"w:val", name}});
     if (id != "Normal") x.empty("w:basedOn", {{"w:val", "Normal"}});
     x.empty("w:qFormat");
     x.open("w:pPr");
     if (outline) x.empty("w:keepNext");
-    // Official reports set lines exactly 28 pt apart (GB/T 9704 practice).
-    x.empty("w:spacing", {{"w:line", "560"}, {"w:lineRule", "exact"}, {"w:before", "0"}, {"w:after", "0"}});
-    if (indent) x.empty("w:ind", {{"w:firstLineChars", "200"}});
+    // Official reports set lines exactly 28 pt apart (GB/T 9704 practice); tables closer.
+    x.empty("w:spacing", {{"w:line", line}, {"w:lineRule", "exact"}, {"w:before", "0"}, {"w:after", "0"}});
+    // Two characters of 三号 (16 pt): firstLine for LibreOffice, firstLineChars for Word.
+    if (indent) x.empty("w:ind", {{"w:firstLine", "640"}, {"w:firstLineChars", "200"}});
     if (!justification.empty()) x.empty("w:jc", {{"w:val", justification}});
     x.close();
     x.open("w:rPr");
@@ -49,8 +50,8 @@ std::string styles_xml(const std::string& body_font) {
     style(x, "ReportSubheading", "编制说明二级标题", "楷体", size_3, false, "", true, true);
     style(x, "ReportItem", "编制说明三级标题", body_font, size_3, false, "both", true, false);
     style(x, "ReportSignature", "编制说明署名", body_font, size_3, false, "right", false, false);
-    style(x, "TableText", "表格文字", body_font, size_small_4, false, "left", false, false);
-    style(x, "TableHeader", "表格表头", "黑体", size_small_4, false, "center", false, false);
+    style(x, "TableText", "表格文字", body_font, size_small_4, false, "left", false, false, "360");
+    style(x, "TableHeader", "表格表头", "黑体", size_small_4, false, "center", false, false, "360");
     style(x, "Footer", "footer", "宋体", size_5, false, "center", false, false);
     x.close();
     return x.finish();
@@ -164,7 +165,7 @@ std::string write_report_docx(const ExplanatoryReport& report, const std::string
 std::string comments_table_document_xml(const std::string& title, const CommentsTable& table) {
     // Column widths in twips over the 13,776 of a landscape A4 line: the text columns get the room.
     static const std::vector<std::pair<std::string_view, std::string_view>> columns = {
-        {"序号", "800"}, {"章条编号", "1300"}, {"意见内容", "4400"}, {"提出单位", "2200"}, {"处理意见", "1300"}, {"理由", "3776"}};
+        {"序号", "800"}, {"章条编号", "1300"}, {"意见内容", "4000"}, {"提出单位", "2600"}, {"处理意见", "1300"}, {"理由", "3776"}};
     XmlOut x;
     x.open("w:document", {{"xmlns:w", w_ns}, {"xmlns:r", r_ns}});
     x.open("w:body");
