@@ -36,6 +36,7 @@ CompiledDocument Compiler::compile(const std::string& path) {
                                                 : frontend::read_markdown(*file, sources_, sink);
         // --stage: the checks judge the draft as that stage, not only the severities.
         if (options_.stage) doc.metadata.stage = options_.stage;
+        if (options_.after_reading) options_.after_reading(doc);
         analysis::analyse(doc, sink, catalog_for(config.catalogs, sink));
         checks::run_all_checks(doc, sink, options_.drafting_rules);
         result.suppressed = apply_suppressions(doc, sink);

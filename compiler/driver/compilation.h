@@ -6,6 +6,7 @@
 #include "support/source_manager.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,10 @@ struct CompileOptions {
     std::optional<model::Stage> stage;  // overrides the stage in the cover data
     bool drafting_rules = true;         // run the GB/T 1.1—2020 rules, not only the source checks
     std::vector<std::string> catalogs;  // --catalog files, added to the seed and the project's
+    // Called with the model as the front end made it, before the analysis
+    // and the checks: `bzc build` starts the conversion of the formulas
+    // there, so that pandoc runs while the document is checked.
+    std::function<void(const model::Document&)> after_reading;
 };
 
 // One source through the pipeline: load → front end → analysis → checks.

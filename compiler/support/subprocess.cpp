@@ -30,8 +30,10 @@ void close_fd(int& fd) {
     fd = -1;
 }
 
+// Rounded up: poll() waits whole milliseconds, and a wait rounded down
+// would end just before the deadline, which then looks not reached.
 int remaining_ms(Clock::time_point deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
     return static_cast<int>(std::clamp<long long>(left, 0, 1 << 30));
 }
 

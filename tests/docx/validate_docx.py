@@ -30,7 +30,14 @@ imported):
     the computed 注/注1 labels;
   - content: chapters, term entries, table and figure captions (表1　…) against
     the canonical XML; the header holds the designation, the footer a PAGE
-    field, settings evenAndOddHeaders, the TOC field its \\t style list.
+    field, settings evenAndOddHeaders, the TOC field its \\t style list;
+  - formulas: each display formula of the XML is a paragraph of a formula
+    style, tab, the formula, tab, its number (1)/(A.1); the formula is Word
+    math (m:oMath) unless pandoc is missing, and then its TeX source; every
+    inline math of the XML is Word math too; each 式中 line hangs after a tab
+    stop shared by its block. A third build with BZC_PANDOC naming no
+    program must still succeed, with one MATH-02 warning when the source
+    has math and the TeX source of every formula.
 """
 
 import os
@@ -46,6 +53,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 
 
 def w(name):
@@ -67,8 +75,13 @@ def run(cmd):
 
 # ------------------------------------------------------------------ build
 
-def build(bzc, source, out_dir, force=False):
-    r = run([bzc, "build", source, "-o", out_dir] + (["--force"] if force else []))
+build_warnings = []  # the [RULE] of each warning of the last build
+
+
+def build(bzc, source, out_dir, force=False, env=None):
+    r = subprocess.run([bzc, "build", source, "-o", out_dir, "--docx"] + (["--force"] if force else []),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120, env=env)
+    build_warnings[:] = re.findall(r": warning: .*\[([A-Z]+-[0-9]+)\]$", r.stderr.decode(), re.M)
     errors = [line for line in r.stderr.decode().split("\n") if ": error: " in line]
     tolerated = force and r.returncode == 1 and all(line.endswith("[IMG-01]") for line in errors)
     if r.returncode != 0 and not tolerated:
@@ -496,6 +509,62 @@ def check_labels(doc, styles, canonical):
     check(got_examples == want_examples, "example labels differ: %s vs %s" % (got_examples, want_examples))
 
 
+def style_of(p, styles):
+    ppr = p.find(w("pPr"))
+    ps = ppr.find(w("pStyle")) if ppr is not None else None
+    return styles.by_id[ps.get(w("val"))].find(w("name")).get(w("val")) if ps is not None else ""
+
+
+def check_formulas(parts, styles, canonical, converted):
+    """Display formulas, 式中 lines and inline math (see the docstring).
+    `converted`: pandoc ran, so every formula must be OMML."""
+    doc = parts["word/document.xml"]
+    paragraphs = list(doc.iter(w("p")))
+    formulas = list(canonical.iter("formula"))
+    at = [i for i, p in enumerate(paragraphs) if style_of(p, styles) in ("标准文件_正文公式", "标准文件_附录公式")]
+    check(len(at) == len(formulas), "%d formula paragraphs, the XML has %d formulas" % (len(at), len(formulas)))
+    for i, f in zip(at, formulas):
+        p = paragraphs[i]
+        kinds = []
+        for child in p:
+            if child.tag == "{%s}oMath" % M:
+                kinds.append("math")
+            elif child.tag == w("r"):
+                kinds.append("tab" if child.find(w("tab")) is not None else "text:" + "".join(t.text or "" for t in child.iter(w("t"))))
+        tex = f.findtext("tex")
+        body = "math" if converted else "text:" + tex
+        check(kinds == ["tab", body, "tab", "text:" + f.get("number")],
+              "formula %s: the paragraph holds %s, expected tab, %s, tab, %s" % (f.get("number"), kinds, body, f.get("number")))
+        items = f.findall("where/item")
+        if not items:
+            continue
+        check(paragraph_text(paragraphs[i + 1]) == "式中：", "formula %s: no 式中： after it" % f.get("number"))
+        stops = set()
+        for line, item in zip(paragraphs[i + 2:i + 2 + len(items)], items):
+            ppr = line.find(w("pPr"))
+            ind = ppr.find(w("ind")) if ppr is not None else None
+            tab = ppr.find(w("tabs") + "/" + w("tab")) if ppr is not None else None
+            text = paragraph_text(line)
+            if not check(ind is not None and ind.get(w("hanging")) and tab is not None,
+                         "formula %s: the 式中 line %r does not hang after a tab stop" % (f.get("number"), text)):
+                continue
+            stops.add(tab.get(w("pos")))
+            check(int(ind.get(w("left"))) > int(tab.get(w("pos"))) and "——" in text,
+                  "formula %s: the explanation of %r does not start after the dash" % (f.get("number"), text))
+            symbol_math = item.find("symbol/m") is not None
+            if converted and symbol_math:
+                check(line.find("{%s}oMath" % M) is not None, "formula %s: the symbol of %r is not Word math" % (f.get("number"), text))
+        check(len(stops) == 1, "formula %s: the dashes of its 式中 lines are on %d different tab stops" % (f.get("number"), len(stops)))
+    # Inline math: Word math, as many as the XML has (the document and its footnotes).
+    inline = len(list(canonical.iter("m")))
+    omml = sum(len(list(parts[name].iter("{%s}oMath" % M))) for name in ("word/document.xml", "word/footnotes.xml"))
+    if converted:
+        check(omml == len(formulas) + inline, "%d m:oMath, the XML has %d formulas and %d inline math" % (omml, len(formulas), inline))
+    else:
+        check(omml == 0, "%d m:oMath in a build without pandoc" % omml)
+    return len(formulas) + inline
+
+
 def check_content(parts, styles, canonical, metadata):
     doc = parts["word/document.xml"]
     by_style = {}
@@ -605,6 +674,15 @@ def main():
     numbered = check_numbers(parts["word/document.xml"], styles, numbering, canonical)
     check_labels(parts["word/document.xml"], styles, canonical)
     by_style = check_content(parts, styles, canonical, metadata)
+    converted = "MATH-02" not in build_warnings
+    check("MATH-01" not in build_warnings, "a formula of the sample was not converted to Word math (MATH-01)")
+    math_count = check_formulas(parts, styles, canonical, converted)
+    # Without pandoc: still built, the TeX source of every formula, one MATH-02 when there is math.
+    without = build(bzc, source, os.path.join(work, "no-pandoc"), force, dict(os.environ, BZC_PANDOC="/nonexistent/pandoc"))
+    check(build_warnings.count("MATH-02") == (1 if math_count else 0),
+          "a build without pandoc warned %d times (MATH-02), the source has %d formulas" % (build_warnings.count("MATH-02"), math_count))
+    with zipfile.ZipFile(without) as z:
+        check_formulas(parse_parts(z), styles, canonical, False)
     text_footnotes = len([f for f in canonical.iter("fn")])
     check(footnotes <= text_footnotes, "more footnotes than references")
 

@@ -1,6 +1,6 @@
 // word/document.xml: the sections of the document (cover, 目次/前言/引言,
 // body), element titles, clauses at every depth, term entries, paragraphs,
-// lists, notes, examples and formulas. Tables, figures, the cover and
+// lists, notes and examples. Formulas, tables, figures, the cover and
 // footnotes have files of their own.
 
 #include "emit/docx/document_writer.h"
@@ -23,6 +23,7 @@ constexpr const char* document_namespaces[][2] = {
     {"xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
     {"xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main"},
     {"xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"},
+    {"xmlns:m", "http://schemas.openxmlformats.org/officeDocument/2006/math"},
 };
 
 constexpr std::string_view tex_font = "Courier New";
@@ -68,7 +69,8 @@ std::string DocumentWriter::document_xml() {
                            {document_namespaces[1][0], document_namespaces[1][1]},
                            {document_namespaces[2][0], document_namespaces[2][1]},
                            {document_namespaces[3][0], document_namespaces[3][1]},
-                           {document_namespaces[4][0], document_namespaces[4][1]}});
+                           {document_namespaces[4][0], document_namespaces[4][1]},
+                           {document_namespaces[5][0], document_namespaces[5][1]}});
     x_.open("w:body");
     cover();
     section_break(false);
@@ -92,9 +94,6 @@ std::string DocumentWriter::document_xml() {
     return x_.finish();
 }
 
-// The end of the cover section (no header or footer, no page number) or of
-// the 目次/前言/引言 section (upper-case Roman page numbers from I).
-void DocumentWriter::section_break(bool front) {
 // The template's gutter is written as part of the left margin: without
 // mirrored margins Word places a gutter on the left of every page, so the
 // page is the same, and LibreOffice sets the right-aligned page numbers of
@@ -107,6 +106,9 @@ void DocumentWriter::page_margins() {
                          {"w:footer", num(page.footer)}, {"w:gutter", "0"}});
 }
 
+// The end of the cover section (no header or footer, no page number) or of
+// the 目次/前言/引言 section (upper-case Roman page numbers from I).
+void DocumentWriter::section_break(bool front) {
     const PageSetup& page = sheet_.page();
     x_.open("w:p");
     x_.open("w:pPr");
@@ -427,29 +429,6 @@ void DocumentWriter::example(const model::Example& e, const BlockContext& c) {
     labelled_blocks(e.blocks, merge ? 1 : 0, inner, ParagraphFormat("BZExampleContent"));
 }
 
-// A display formula: centred on a centre tab, its number (1) or (A.1) on a
-// right tab with a dotted leader. Until TeX is converted to OMML the formula
-// shows its TeX source in a monospaced font.
-void DocumentWriter::formula(const model::Formula& f, const BlockContext& c) {
-    begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexFormula" : "BZFormula"));
-    tab();
-    run(f.tex, RunFormat().as_tex());
-    tab();
-    run(f.number, {});
-    end_paragraph();
-    if (f.where.empty()) return;
-    begin_paragraph(ParagraphFormat("BZParagraph").kept_with_next());
-    run("式中：", {});
-    end_paragraph();
-    for (const auto& item : f.where) {
-        begin_paragraph(ParagraphFormat("BZParagraph"));
-        inlines(item.symbol, {});
-        run("——", {});
-        inlines(item.explanation, {});
-        end_paragraph();
-    }
-}
-
 // ----------------------------------------------------- paragraphs and runs
 
 void DocumentWriter::begin_paragraph(const ParagraphFormat& p) {
@@ -466,7 +445,18 @@ void DocumentWriter::begin_paragraph(const ParagraphFormat& p) {
         x_.empty("w:numId", {{"w:val", num(p.num_id)}});
         x_.close();
     }
-    if (p.left || p.first_line) {
+    if (!p.tab_stops.empty()) {
+        x_.open("w:tabs");
+        for (int position : p.tab_stops) x_.empty("w:tab", {{"w:val", "left"}, {"w:pos", num(position)}});
+        x_.close();
+    }
+    if (p.off_grid) {
+        x_.empty("w:snapToGrid", {{"w:val", "0"}});
+        x_.empty("w:spacing", {{"w:line", num(sheet_.page().line_pitch)}, {"w:lineRule", "atLeast"}});
+    }
+    if (p.hanging) {
+        x_.empty("w:ind", {{"w:left", num(p.left.value_or(0))}, {"w:hanging", num(*p.hanging)}});
+    } else if (p.left || p.first_line) {
         x_.empty("w:ind", {{"w:left", num(p.left.value_or(0))}, {"w:firstLine", num(p.first_line.value_or(0))}});
     }
     if (!p.align.empty()) x_.empty("w:jc", {{"w:val", p.align}});
@@ -507,12 +497,7 @@ void DocumentWriter::inlines(const model::Inlines& list, const RunFormat& f) {
                 inlines(in.children, g);
                 break;
             }
-            case InlineKind::Math: {
-                RunFormat g = f;
-                g.tex = true;
-                run(in.text, g);
-                break;
-            }
+            case InlineKind::Math: math(MathStyle::Inline, in.text, f); break;
             case InlineKind::Code: {
                 RunFormat g = f;
                 g.code = true;

@@ -2,11 +2,12 @@
 
 // The writer of word/document.xml (and of the footnotes it refers to). Its
 // members are defined in a file per concept: body.cpp (sections, clauses,
-// paragraphs, lists, notes, terms, formulas), tables.cpp, figures.cpp,
+// paragraphs, lists, notes, terms), formulas.cpp, tables.cpp, figures.cpp,
 // cover.cpp, footnotes.cpp.
 
 #include "emit/docx/docx_writer.h"
 #include "emit/docx/images.h"
+#include "emit/docx/math_conversion.h"
 #include "emit/docx/numbering.h"
 #include "emit/docx/package.h"
 #include "emit/docx/style_sheet.h"
@@ -23,7 +24,7 @@ namespace bzc::emit::docx {
 // Direct formatting of a run, on top of its paragraph's style.
 struct RunFormat {
     bool bold = false, italic = false, subscript = false, superscript = false;
-    bool tex = false;        // TeX source, shown until formulas become OMML
+    bool tex = false;        // TeX source of a formula that has no OMML
     bool code = false;       // inline code
     bool latin = false;      // English text: its dashes and quotes stay in the Latin font
     int size = 0;            // half-points; 0: the style's
@@ -34,7 +35,6 @@ struct RunFormat {
     RunFormat& font(std::string name) { east_asian = std::move(name); return *this; }
     RunFormat& sized(int half_points) { size = half_points; return *this; }
     RunFormat& bolded() { bold = true; return *this; }
-    RunFormat& as_tex() { tex = true; return *this; }
     RunFormat& english() { latin = true; return *this; }
 };
 
@@ -43,6 +43,12 @@ struct ParagraphFormat {
     std::string style;
     int num_id = 0, level = 0;  // direct numbering when num_id != 0
     std::optional<int> left, first_line;
+    std::optional<int> hanging;  // instead of first_line: the first line starts this far left of `left`
+    std::vector<int> tab_stops;  // left-aligned tab stops, twips from the left edge of the text
+    // Lines as tall as their content, at least one line of the document
+    // grid: LibreOffice snaps a line with a formula a little taller than the
+    // grid to two grid lines.
+    bool off_grid = false;
     std::string align;
     bool keep_next = false;
     int size = 0;  // half-points of the paragraph mark (and of a list marker); 0: the style's
@@ -88,6 +94,10 @@ public:
 
     std::string document_xml();
     std::string footnotes_xml();
+    // document_xml() and footnotes_xml() write a mark where math goes, so
+    // that they need not wait for pandoc; this puts the math in its place:
+    // the OMML of the conversion, or the TeX source where there is none.
+    std::string place_math(std::string_view part, const MathConversion& conversion);
     bool has_toc() const { return doc_.metadata.toc; }
     std::vector<ImageProblem> problems;
     // Image files to add to the package (already related from the document).
@@ -119,7 +129,6 @@ private:
     void list(const model::List& l, const BlockContext& c);
     void note(const model::Note& n, const BlockContext& c);
     void example(const model::Example& e, const BlockContext& c);
-    void formula(const model::Formula& f, const BlockContext& c);
     // Blocks after a labelled first paragraph (note, example, list item).
     void labelled_blocks(const model::Blocks& list, std::size_t from, const BlockContext& c, const ParagraphFormat& rest);
 
@@ -129,6 +138,13 @@ private:
     void figure(const model::Figure& f, const BlockContext& c);
     void image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name);
     void drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy);
+
+    // formulas.cpp: display formulas, their 式中 lines, math in running text
+    void formula(const model::Formula& f, const BlockContext& c);
+    void where_lines(const model::Formula& f);
+    void math(MathStyle style, const std::string& tex, const RunFormat& f);
+    void converted_math(const MathConversion& conversion, std::size_t use);
+    void omml(pugi::xml_node node, const RunFormat& f);
 
     // footnotes.cpp
     void footnote_reference(const model::Inline& in, const RunFormat& f);
@@ -172,6 +188,14 @@ private:
     std::map<std::string, int> footnote_ids_;  // label → id
     // Footnotes referred to from the table being written (a, b …).
     std::vector<std::pair<std::string, std::string>>* table_marks_ = nullptr;  // label, mark
+
+    // Math where a mark stands in the parts written so far, by its number.
+    struct MathUse {
+        MathStyle style;
+        std::string tex;
+        RunFormat format;
+    };
+    std::vector<MathUse> math_uses_;
 
     // Images: one media part per file, one drawing id per picture.
     std::map<std::string, std::pair<std::string, Image>> media_;  // path → relationship id, image

@@ -6,6 +6,10 @@
 namespace bzc::emit::docx {
 
 DocxResult write_docx(const model::Document& doc, const DocxOptions& options) {
+    return write_docx(doc, options, MathConversionJob::start(doc, options.math));
+}
+
+DocxResult write_docx(const model::Document& doc, const DocxOptions& options, MathConversionJob math_job) {
     const StyleSheet& sheet = StyleSheet::gbt();
     Package package;
     Numbering numbering(sheet);
@@ -27,9 +31,14 @@ DocxResult write_docx(const model::Document& doc, const DocxOptions& options) {
     ids.footer_odd = package.relate(document, rel::footer, "word/footer1.xml");
     ids.footer_even = package.relate(document, rel::footer, "word/footer2.xml");
 
+    // pandoc converts the formulas while the parts are written; the math
+    // goes into its places once it has finished.
     DocumentWriter writer(doc, sheet, numbering, package, options, ids);
-    package.add_part(document, content_type::document, writer.document_xml());
+    std::string document_xml = writer.document_xml();
     std::string footnotes = writer.footnotes_xml();
+    MathConversion math = math_job.finish();
+    package.add_part(document, content_type::document, writer.place_math(document_xml, math));
+    footnotes = writer.place_math(footnotes, math);
     package.add_part("word/styles.xml", content_type::styles, write_styles_xml(sheet));
     package.add_part("word/numbering.xml", content_type::numbering, numbering.xml());
     package.add_part("word/settings.xml", content_type::settings, write_settings_xml(writer.has_toc()));
@@ -46,6 +55,7 @@ DocxResult write_docx(const model::Document& doc, const DocxOptions& options) {
     DocxResult result;
     result.bytes = package.zip();
     result.problems = std::move(writer.problems);
+    result.math_problems = std::move(math.problems);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emit/docx/math_conversion.h"
 #include "model/document.h"
 #include "support/source_location.h"
 
@@ -11,6 +12,7 @@ namespace bzc::emit::docx {
 
 struct DocxOptions {
     std::filesystem::path base_dir;  // image paths are relative to the source's folder
+    MathOptions math;                // the pandoc that converts TeX to OMML
 };
 
 // A figure whose image could not be embedded: the DOCX holds a marked
@@ -24,15 +26,20 @@ struct ImageProblem {
 struct DocxResult {
     std::string bytes;                  // the .docx file
     std::vector<ImageProblem> problems;
+    std::vector<MathProblem> math_problems;  // formulas written as TeX source
 };
 
 // The document as a Word file in the GB/T 1.1—2020 layout: the SET style
 // vocabulary (templates/gbt/styles.yaml), clause numbers from style-linked
 // multilevel lists, a cover, a 目次/前言/引言 section numbered I, II …, and
 // the body numbered from 1 with the designation in the header. Reads only
-// the model (and the image files it names); the same model gives the same
-// bytes.
+// the model (and the image files it names); formulas become Word math
+// through one pandoc call when the document has any. The same model gives
+// the same bytes.
 DocxResult write_docx(const model::Document& doc, const DocxOptions& options);
+// The same with the conversion of its formulas already under way
+// (MathConversionJob::start with options.math).
+DocxResult write_docx(const model::Document& doc, const DocxOptions& options, MathConversionJob math);
 
 // The images write_docx cannot embed (missing files, formats other than
 // PNG and JPEG), found without writing anything: `bzc build` reports them

@@ -17,12 +17,14 @@ constexpr KnownFont known_fonts[] = {
     {"黑体", "SimHei", "02010609060101010101", "86", "modern", "fixed"},
     {"Times New Roman", "", "02020603050405020304", "00", "roman", "variable"},
     {"Courier New", "", "02070309020205020404", "00", "modern", "fixed"},
+    {"Cambria Math", "", "02040503050406030204", "00", "roman", "variable"},
 };
 
 }  // namespace
 
 std::string write_font_table_xml(const StyleSheet& sheet) {
-    std::set<std::string> names{sheet.default_font, sheet.default_latin, "黑体", "Courier New"};
+    // Courier New for TeX source and code, Cambria Math for formulas (settings.xml).
+    std::set<std::string> names{sheet.default_font, sheet.default_latin, "黑体", "Courier New", "Cambria Math"};
     for (const auto& s : sheet.styles()) {
         if (!s.font.empty()) names.insert(s.font);
         if (!s.latin.empty()) names.insert(s.latin);

@@ -41,7 +41,8 @@ std::string DocumentWriter::footnotes_xml() {
     x_ = XmlOut();
     in_footnote_ = true;
     x_.open("w:footnotes", {{"xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
-                            {"xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}});
+                            {"xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"},
+                            {"xmlns:m", "http://schemas.openxmlformats.org/officeDocument/2006/math"}});
     x_.raw("<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
            "<w:r><w:separator/></w:r></w:p></w:footnote>"
            "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"

@@ -4,6 +4,12 @@ namespace bzc::emit::docx {
 
 XmlOut::XmlOut() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"; }
 
+XmlOut XmlOut::fragment() {
+    XmlOut x;
+    x.out_.clear();
+    return x;
+}
+
 void XmlOut::attribute(std::string_view key, std::string_view value) {
     out_ += ' ';
     out_ += key;

@@ -17,6 +17,8 @@ using AttributeList = std::vector<std::pair<std::string, std::string>>;
 class XmlOut {
 public:
     XmlOut();  // starts with the XML declaration
+    // A writer of a piece of markup to be placed inside a part: no declaration.
+    static XmlOut fragment();
 
     void open(std::string_view name, Attributes attrs = {});
     void open(std::string_view name, const AttributeList& attrs);

@@ -1,0 +1,290 @@
+#include "emit/docx/math_conversion.h"
+
+#include "emit/docx/zip_reader.h"
+#include "model/walk.h"
+#include "support/subprocess.h"
+#include "support/system_errors.h"
+#include "support/utf8.h"
+
+#include <cerrno>
+#include <functional>
+#include <optional>
+#include <system_error>
+
+namespace bzc::emit::docx {
+
+namespace {
+
+constexpr std::string_view wordprocessing_namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view math_namespace = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+
+// The text of a marker paragraph: a word pandoc leaves as it is (no
+// punctuation for its smart typography to change) and that no formula
+// paragraph can read as, since a formula pandoc gives up on keeps its $.
+constexpr std::string_view marker_prefix = "bzcmath";
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+void add_math_of(const model::Inlines& list, const std::function<void(const model::Inline&)>& add) {
+    for (const auto& in : list) {
+        if (in.kind == model::InlineKind::Math) add(in);
+        add_math_of(in.children, add);
+    }
+}
+
+MathProblem no_converter(SourceLocation where, std::string zh, std::string en) {
+    MathProblem p;
+    p.kind = MathProblem::Kind::NoConverter;
+    p.location = where;
+    p.reason_zh = std::move(zh);
+    p.reason_en = std::move(en);
+    return p;
+}
+
+MathProblem failed_run(SourceLocation where, const ProgramResult& run, const MathOptions& options) {
+    const std::string& name = options.pandoc;
+    if (run.start_error == ENOENT) {
+        return no_converter(where, "未找到pandoc（" + name + "）", "pandoc (" + name + ") was not found");
+    }
+    if (run.start_error) {
+        auto [zh, en] = describe_system_error(run.start_error);
+        return no_converter(where, "无法启动pandoc（" + name + "）：" + zh, "cannot start pandoc (" + name + "): " + en);
+    }
+    if (run.timed_out) {
+        std::string seconds = std::to_string((options.timeout.count() + 999) / 1000);
+        return no_converter(where, "pandoc在" + seconds + "秒内未完成，已终止", "pandoc did not finish within " + seconds + " s and was stopped");
+    }
+    if (run.exit_status < 0) return no_converter(where, "与pandoc的输入输出失败", "the exchange with pandoc failed");
+    std::string status = std::to_string(run.exit_status);
+    return no_converter(where, "pandoc以状态" + status + "退出", "pandoc exited with status " + status);
+}
+
+// The index a marker paragraph names, or nullopt for any other paragraph.
+std::optional<std::size_t> marker_index(pugi::xml_node paragraph, std::size_t count) {
+    if (paragraph.find_node([](pugi::xml_node n) {
+            std::string_view name = n.name();
+            return name == "m:oMath" || name == "m:oMathPara";
+        })) {
+        return std::nullopt;
+    }
+    std::string text;
+    for (pugi::xpath_node t : paragraph.select_nodes(".//w:t")) text += t.node().text().get();
+    if (text.size() <= marker_prefix.size() || text.compare(0, marker_prefix.size(), marker_prefix) != 0) return std::nullopt;
+    std::size_t index = 0;
+    for (std::size_t i = marker_prefix.size(); i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9' || index > count) return std::nullopt;
+        index = index * 10 + static_cast<std::size_t>(text[i] - '0');
+    }
+    if (index >= count) return std::nullopt;
+    return index;
+}
+
+// The one m:oMath of the paragraphs pandoc made of a formula, or an empty
+// node when they are anything else (TeX left as text, several paragraphs).
+pugi::xml_node only_formula(const std::vector<pugi::xml_node>& paragraphs) {
+    if (paragraphs.size() != 1) return {};
+    pugi::xml_node math;
+    auto take = [&](pugi::xml_node node) {
+        if (math) return false;
+        math = node;
+        return true;
+    };
+    for (pugi::xml_node child : paragraphs.front().children()) {
+        std::string_view name = child.name();
+        if (name == "w:pPr") continue;
+        if (name == "m:oMath") {
+            if (!take(child)) return {};
+        } else if (name == "m:oMathPara") {
+            for (pugi::xml_node inner : child.children()) {
+                std::string_view inner_name = inner.name();
+                if (inner_name == "m:oMathParaPr") continue;
+                if (inner_name != "m:oMath" || !take(inner)) return {};
+            }
+        } else {
+            return {};
+        }
+    }
+    return math;
+}
+
+}  // namespace
+
+std::string tex_for_pandoc(std::string_view tex) {
+    std::string out;
+    out.reserve(tex.size());
+    for (std::size_t i = 0; i < tex.size(); ++i) {
+        char c = tex[i];
+        if (c == '\\' && i + 1 < tex.size()) {
+            // \% and \\ are not comments; the escaped character is kept as is.
+            out += c;
+            out += tex[++i];
+        } else if (c == '%') {
+            // A comment also swallows its line end (TeX joins the lines).
+            while (i < tex.size() && tex[i] != '\n') ++i;
+        } else if (c == '\n' || c == '\r') {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    std::size_t first = 0, last = out.size();
+    while (first < last && is_blank(out[first])) ++first;
+    while (last > first && is_blank(out[last - 1])) --last;
+    return out.substr(first, last - first);
+}
+
+std::string tex_excerpt(std::string_view tex) {
+    constexpr std::size_t most = 60;
+    std::string line = tex_for_pandoc(tex);
+    std::size_t at = 0;
+    for (std::size_t count = 0; at < line.size() && count < most; ++count) utf8::decode(line, at);
+    if (at >= line.size()) return line;
+    return line.substr(0, at) + "…";
+}
+
+std::vector<TexUse> collect_tex(const model::Document& doc) {
+    std::vector<TexUse> uses;
+    std::map<std::pair<MathStyle, std::string>, std::size_t> index;  // (style, TeX for pandoc) → use
+    auto add = [&](MathStyle style, const std::string& tex, SourceLocation where) {
+        std::string key = tex_for_pandoc(tex);
+        if (key.empty()) return;
+        auto [it, inserted] = index.try_emplace({style, std::move(key)}, uses.size());
+        if (inserted) uses.push_back({style, tex, {}});
+        uses[it->second].locations.push_back(where);
+    };
+    model::for_each_blocks(doc, [&](const model::Blocks& blocks) {
+        for (const auto& b : blocks) {
+            if (b.is<model::Formula>()) add(MathStyle::Display, b.as<model::Formula>().tex, b.location);
+        }
+    });
+    auto add_inline = [&](const model::Inline& in) { add(MathStyle::Inline, in.text, in.location); };
+    model::for_each_inlines(doc, [&](const model::Inlines& list) { add_math_of(list, add_inline); });
+    return uses;
+}
+
+std::string pandoc_markdown(const std::vector<TexUse>& uses) {
+    std::string out;
+    for (std::size_t i = 0; i < uses.size(); ++i) {
+        const char* delimiter = uses[i].style == MathStyle::Display ? "$$" : "$";
+        out += marker_prefix;
+        out += std::to_string(i);
+        out += "\n\n";
+        out += delimiter;
+        out += tex_for_pandoc(uses[i].tex);
+        out += delimiter;
+        out += "\n\n";
+    }
+    return out;
+}
+
+MathConversion::MathConversion() = default;
+MathConversion::MathConversion(MathConversion&&) noexcept = default;
+MathConversion& MathConversion::operator=(MathConversion&&) noexcept = default;
+MathConversion::~MathConversion() = default;
+
+bool MathConversion::read_pandoc_document(std::string_view document_xml, const std::vector<TexUse>& uses,
+                                          SourceLocation document) {
+    auto parsed = std::make_unique<pugi::xml_document>();
+    // Single white-space text is content in m:t (a space of \text{a b}).
+    pugi::xml_parse_result ok = parsed->load_buffer(document_xml.data(), document_xml.size(),
+                                                    pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    if (!ok) {
+        problems.push_back(no_converter(document, std::string("pandoc生成的word/document.xml无法解析：") + ok.description(),
+                                        std::string("pandoc's word/document.xml cannot be parsed: ") + ok.description()));
+        return false;
+    }
+    // The OMML is copied into bzc's document under the prefixes m: and w:,
+    // so pandoc's document must use them for the same namespaces.
+    pugi::xml_node root = parsed->child("w:document");
+    if (!root || root.attribute("xmlns:w").value() != wordprocessing_namespace ||
+        root.attribute("xmlns:m").value() != math_namespace || !root.child("w:body")) {
+        problems.push_back(no_converter(document, "pandoc生成的word/document.xml不是预期的WordprocessingML（命名空间前缀w:、m:）",
+                                        "pandoc's word/document.xml is not the expected WordprocessingML (prefixes w: and m:)"));
+        return false;
+    }
+    std::vector<std::vector<pugi::xml_node>> paragraphs(uses.size());
+    std::optional<std::size_t> current;
+    for (pugi::xml_node p : root.child("w:body").children("w:p")) {
+        if (auto i = marker_index(p, uses.size())) current = i;
+        else if (current) paragraphs[*current].push_back(p);
+    }
+    for (std::size_t i = 0; i < uses.size(); ++i) {
+        pugi::xml_node math = only_formula(paragraphs[i]);
+        if (math) {
+            auto& by_tex = uses[i].style == MathStyle::Display ? display_ : inline_;
+            by_tex.emplace(tex_for_pandoc(uses[i].tex), math);
+            continue;
+        }
+        for (const auto& where : uses[i].locations) {
+            MathProblem p;
+            p.location = where;
+            p.tex = uses[i].tex;
+            problems.push_back(std::move(p));
+        }
+    }
+    pandoc_document_ = std::move(parsed);
+    return true;
+}
+
+pugi::xml_node MathConversion::find(MathStyle style, std::string_view tex) const {
+    const auto& by_tex = style == MathStyle::Display ? display_ : inline_;
+    if (by_tex.empty()) return {};
+    auto it = by_tex.find(tex_for_pandoc(tex));
+    return it == by_tex.end() ? pugi::xml_node() : it->second;
+}
+
+namespace {
+
+// One pandoc run over every TeX string, and the reading of its DOCX.
+MathConversion run_pandoc(const std::vector<TexUse>& uses, const MathOptions& options, SourceLocation whole) {
+    MathConversion result;
+    ProcessOptions process;
+    process.argv = {options.pandoc, "--from=markdown", "--to=docx", "--output=-"};
+    ProgramResult run = run_program(process, pandoc_markdown(uses), options.timeout);
+    if (!run.ok()) {
+        result.problems.push_back(failed_run(whole, run, options));
+        return result;
+    }
+    ZipReader zip;
+    std::optional<std::string> document_xml;
+    if (zip.open(run.output)) document_xml = zip.read("word/document.xml");
+    if (!document_xml) {
+        result.problems.push_back(no_converter(whole, "pandoc的输出不是可读的DOCX：" + zip.error(),
+                                               "pandoc's output is not a readable DOCX: " + zip.error()));
+        return result;
+    }
+    result.read_pandoc_document(*document_xml, uses, whole);
+    return result;
+}
+
+}  // namespace
+
+MathConversionJob MathConversionJob::start(const model::Document& doc, const MathOptions& options) {
+    MathConversionJob job;
+    std::vector<TexUse> uses = collect_tex(doc);
+    if (uses.empty()) return job;  // no math: pandoc is not started at all
+    auto work = [uses = std::move(uses), options, whole = SourceLocation{doc.file, 0, 0}] {
+        return run_pandoc(uses, options, whole);
+    };
+    try {
+        job.result_ = std::async(std::launch::async, work);
+    } catch (const std::system_error&) {
+        job.result_ = std::async(std::launch::deferred, work);  // no thread to be had: run it when asked
+    }
+    return job;
+}
+
+MathConversionJob::~MathConversionJob() {
+    if (result_.valid()) result_.wait();
+}
+
+MathConversion MathConversionJob::finish() {
+    if (!result_.valid()) return {};
+    return result_.get();
+}
+
+MathConversion convert_math(const model::Document& doc, const MathOptions& options) {
+    return MathConversionJob::start(doc, options).finish();
+}
+
+}  // namespace bzc::emit::docx

@@ -1,0 +1,127 @@
+#pragma once
+
+// TeX → OMML (Word's native math) for the DOCX writer. pandoc's TeX
+// reader and OMML writer (texmath) are well kept and cover what standards
+// write (fractions, scripts, sums, roots, matrices, cases, \text); writing
+// another TeX parser into bzc would be a second, weaker one. pandoc is
+// started once per document, only when the document has math: every TeX
+// string of the document goes into one Markdown input, each formula as its
+// own paragraph after a marker paragraph, and the m:oMath elements of the
+// DOCX pandoc returns are matched back to their TeX by those markers. A
+// formula pandoc could not convert (it then writes the TeX as text) keeps
+// its TeX source in the DOCX and is reported; without pandoc every formula
+// does, with one report, and the DOCX is written all the same.
+
+#include "model/document.h"
+#include "support/source_location.h"
+
+#include <pugixml.hpp>
+
+#include <chrono>
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bzc::emit::docx {
+
+// Display formulas (```math blocks) and inline math ($…$) are converted
+// apart: the same TeX may be typeset differently in the two.
+enum class MathStyle { Display, Inline };
+
+// One TeX string of the document and everywhere it is used.
+struct TexUse {
+    MathStyle style = MathStyle::Inline;
+    std::string tex;
+    std::vector<SourceLocation> locations;
+};
+
+// Every TeX string of the document — display formulas and inline math in
+// paragraphs, titles, tables, notes, term entries, 式中 lines and footnotes —
+// once per style, in the order the model holds them. TeX with nothing to
+// typeset (blank) is left out.
+std::vector<TexUse> collect_tex(const model::Document& doc);
+
+// The TeX as one line of pandoc Markdown can hold it: comments removed (a
+// comment runs to the end of its line, which the line is about to lose)
+// and line ends turned into spaces, as TeX reads them; trimmed.
+std::string tex_for_pandoc(std::string_view tex);
+
+// TeX as a message quotes it: on one line, cut after 60 characters.
+std::string tex_excerpt(std::string_view tex);
+
+// The Markdown given to pandoc: for each use, a marker paragraph naming its
+// index, then the formula as a paragraph of its own ($$…$$ or $…$).
+std::string pandoc_markdown(const std::vector<TexUse>& uses);
+
+struct MathOptions {
+    std::string pandoc = "pandoc";  // a name on PATH or a path
+    std::chrono::milliseconds timeout{60000};
+};
+
+// A formula the DOCX shows as TeX source.
+struct MathProblem {
+    enum class Kind {
+        NotConverted,  // pandoc could not convert this TeX: at each use
+        NoConverter,   // pandoc missing, failed or too slow: once, for the document
+    };
+    Kind kind = Kind::NotConverted;
+    SourceLocation location;
+    std::string tex;                 // NotConverted
+    std::string reason_zh, reason_en;  // NoConverter
+};
+
+// The OMML of a document's formulas.
+class MathConversion {
+public:
+    MathConversion();
+    MathConversion(MathConversion&&) noexcept;
+    MathConversion& operator=(MathConversion&&) noexcept;
+    ~MathConversion();
+
+    // Matches the paragraphs of pandoc's word/document.xml to `uses`. A use
+    // converts when its marker is followed by exactly one paragraph holding
+    // exactly one m:oMath (alone or in an m:oMathPara) and no text; every
+    // other use is a NotConverted problem. False, with a NoConverter
+    // problem, when the part is not pandoc's document at all.
+    bool read_pandoc_document(std::string_view document_xml, const std::vector<TexUse>& uses, SourceLocation document);
+
+    // The m:oMath element for this TeX, or an empty node when it has none.
+    pugi::xml_node find(MathStyle style, std::string_view tex) const;
+    std::size_t converted() const { return display_.size() + inline_.size(); }
+
+    std::vector<MathProblem> problems;
+
+private:
+    std::unique_ptr<pugi::xml_document> pandoc_document_;  // owns the nodes below
+    std::map<std::string, pugi::xml_node, std::less<>> display_, inline_;
+};
+
+// A conversion running in the background: `bzc build` starts it as soon as
+// the source is read, so that pandoc runs on the second core while bzc
+// checks the document, and takes the result when it writes the DOCX.
+class MathConversionJob {
+public:
+    MathConversionJob() = default;  // a document without math: nothing runs
+    MathConversionJob(MathConversionJob&&) noexcept = default;
+    MathConversionJob& operator=(MathConversionJob&&) noexcept = default;
+    ~MathConversionJob();  // waits for pandoc (within its timeout) if nobody did
+
+    // Collects the TeX of `doc` now (the document may change afterwards)
+    // and, when there is any, starts pandoc.
+    static MathConversionJob start(const model::Document& doc, const MathOptions& options);
+
+    // The conversion, once pandoc has finished; a job is finished once.
+    MathConversion finish();
+
+private:
+    std::future<MathConversion> result_;
+};
+
+// Converts every formula of the document with one pandoc call (none when
+// the document has no math), waiting for it.
+MathConversion convert_math(const model::Document& doc, const MathOptions& options);
+
+}  // namespace bzc::emit::docx
