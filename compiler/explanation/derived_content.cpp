@@ -173,6 +173,14 @@ std::string adoption_sentence(const model::Document& doc) {
     return "本文件参考" + document + "起草，与其一致性程度为非等效。";
 }
 
+std::string plan_sentence(const std::string& plan_number, const std::string& plan_document) {
+    if (plan_number.empty() && plan_document.empty()) return {};
+    std::string out = "本项目";
+    if (!plan_document.empty()) out += "列入" + plan_document;
+    if (!plan_number.empty()) out += (plan_document.empty() ? "" : "，") + std::string("计划编号为") + plan_number;
+    return out + "。";
+}
+
 std::string statistics_sentence(const CommentStatistics& s, std::size_t consulted_units) {
     std::string out;
     if (consulted_units) out += "征求意见稿发送" + std::to_string(consulted_units) + "个单位征求意见，";

@@ -41,6 +41,9 @@ std::vector<std::string> technical_changes(const model::Document& doc);
 // 本文件修改采用ISO …。 / 本文件未采用国际标准。
 std::string adoption_sentence(const model::Document& doc);
 
+// 本项目列入《…》，计划编号为…。 from the record's plan data; empty when there is none.
+std::string plan_sentence(const std::string& plan_number, const std::string& plan_document);
+
 // 征求意见稿发送N个单位，收到M个单位的K条意见，其中采纳a条、部分采纳b条、未采纳c条。
 std::string statistics_sentence(const CommentStatistics& stats, std::size_t consulted_units);
 

@@ -69,6 +69,16 @@ ExplanatoryReport compose_report(const model::Document& doc, const ReportStructu
                 case ContentKind::OptionalText:
                     if (written) write_author_text(*written, w);
                     break;
+                case ContentKind::Plan: {
+                    // The author often names the plan in the text already: it is not said twice.
+                    const std::string& mark = record.plan_number.empty() ? record.plan_document : record.plan_number;
+                    bool named = false;
+                    if (written)
+                        for (const auto& b : written->blocks) named = named || b.text.find(mark) != std::string::npos;
+                    std::string sentence = plan_sentence(record.plan_number, record.plan_document);
+                    if (!sentence.empty() && !named) w.paragraph(sentence);
+                    break;
+                }
                 case ContentKind::Statistics:
                     if (comments) w.paragraph(statistics_sentence(comment_statistics(*comments), record.consulted_units.size()));
                     break;

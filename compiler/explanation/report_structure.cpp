@@ -29,6 +29,7 @@ std::vector<std::string> split(std::string_view s, char separator) {
 ContentKind content_kind(const std::string& word) {
     if (word == "text") return ContentKind::Text;
     if (word == "text?") return ContentKind::OptionalText;
+    if (word == "plan") return ContentKind::Plan;
     if (word == "statistics") return ContentKind::Statistics;
     if (word == "basis") return ContentKind::Basis;
     if (word == "structure") return ContentKind::Structure;

@@ -274,6 +274,11 @@ TEST_CASE("the report follows the local structure and numbers its levels", "[exp
     CHECK(items[1] == "1．合法合规");
     CHECK(items[2] == "（二）编制依据");
     CHECK(items[3].starts_with("1．标准的结构。本文件共包括5章"));
+    // The plan number of the front matter, which the author's text does not name, follows the 任务来源.
+    CHECK(report.lines[2].text == "2021年7月下达计划。");
+    CHECK(report.lines[3].text == "本项目计划编号为2021-01。");
+    CHECK(plan_sentence("2021-01", "《通知》") == "本项目列入《通知》，计划编号为2021-01。");
+    CHECK(plan_sentence("", "").empty());
     CHECK(report.lines.back().kind == ReportLine::Kind::Signature);
     CHECK(report.lines.back().text == "《机关事务标准化工作指南》标准起草组");
 
