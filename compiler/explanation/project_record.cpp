@@ -1,6 +1,7 @@
 #include "explanation/project_record.h"
 
 #include "frontend/markdown/front_matter.h"
+#include "support/limits.h"
 #include "support/source_manager.h"
 #include "support/suggestions.h"
 
@@ -14,7 +15,9 @@ namespace {
 
 // Collects the plain text of inline content. Chinese text is wrapped in the
 // source without spaces, so a soft break joins the lines directly.
-void append_inline_text(cmark_node* node, std::string& out) {
+void append_inline_text(cmark_node* node, std::string& out, int depth = 0) {
+    // Emphasis nested beyond any real text is cut off rather than followed down the stack.
+    if (depth > limits::max_inline_nesting) return;
     for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
         switch (cmark_node_get_type(c)) {
             case CMARK_NODE_TEXT:
@@ -25,7 +28,7 @@ void append_inline_text(cmark_node* node, std::string& out) {
             }
             case CMARK_NODE_LINEBREAK: out += '\n'; break;
             case CMARK_NODE_SOFTBREAK: break;
-            default: append_inline_text(c, out);
+            default: append_inline_text(c, out, depth + 1);
         }
     }
 }
@@ -57,6 +60,11 @@ private:
             return sources_.location_at_byte_column(file_, split.yaml_first_line + static_cast<std::uint32_t>(mark.line),
                                                     static_cast<std::uint32_t>(mark.column + 1));
         };
+        if (std::size_t offset = frontend::deepest_nesting_offset(split.yaml); offset != std::string_view::npos) {
+            sink_.report("LIMIT-02", sources_.location_at_offset(file_, static_cast<std::size_t>(split.yaml.data() - sources_.file(file_).text.data()) + offset),
+                         {{"limit", std::to_string(limits::max_block_nesting)}});
+            return;
+        }
         YAML::Node root;
         try {
             root = YAML::Load(std::string(split.yaml));
@@ -108,10 +116,15 @@ private:
                                                                            cmark_parser_free);
         cmark_parser_feed(parser.get(), body.data(), body.size());
         std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(cmark_parser_finish(parser.get()), cmark_node_free);
-        for (cmark_node* node = cmark_node_first_child(root.get()); node; node = cmark_node_next(node)) read_block(node);
+        for (cmark_node* node = cmark_node_first_child(root.get()); node; node = cmark_node_next(node)) read_block(node, 0);
     }
 
-    void read_block(cmark_node* node) {
+    void read_block(cmark_node* node, int depth) {
+        if (depth > limits::max_block_nesting) {
+            if (!nesting_reported_) sink_.report("LIMIT-02", location(node), {{"limit", std::to_string(limits::max_block_nesting)}});
+            nesting_reported_ = true;
+            return;
+        }
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_HEADING: {
                 std::string text;
@@ -141,7 +154,7 @@ private:
                 }
                 break;
             case CMARK_NODE_BLOCK_QUOTE:
-                for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) read_block(c);
+                for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) read_block(c, depth + 1);
                 break;
             default:
                 break;  // comments (HTML blocks) and rules are not part of the report
@@ -157,6 +170,7 @@ private:
     const SourceManager& sources_;
     DiagnosticSink& sink_;
     std::uint32_t line_offset_ = 0;
+    bool nesting_reported_ = false;
     ProjectRecord record_;
 };
 

@@ -76,6 +76,8 @@ std::vector<std::string>* list_field(model::Metadata& m, std::string_view name) 
     return nullptr;
 }
 
+}  // namespace
+
 // The offset where flow nesting ([ and {) first goes deeper than the limit,
 // or npos. Quoted text is skipped.
 std::size_t deepest_nesting_offset(std::string_view yaml) {
@@ -95,6 +97,8 @@ std::size_t deepest_nesting_offset(std::string_view yaml) {
     }
     return std::string_view::npos;
 }
+
+namespace {
 
 // A value that opens a quote and does not close it on the same line: YAML
 // then folds the following lines, fields included, into the value.

@@ -30,6 +30,11 @@ FrontMatterSplit split_front_matter(std::string_view text);
 void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const SourceManager& sources,
                        model::Metadata& metadata, DiagnosticSink& sink);
 
+// The offset where flow nesting ([ and {) in YAML text first goes deeper than
+// limits::max_block_nesting, or npos: yaml-cpp recurses once per level, so
+// every reader of YAML refuses absurd nesting (LIMIT-02) before it loads.
+std::size_t deepest_nesting_offset(std::string_view yaml);
+
 // The names of the metadata fields, as written in YAML and in XML.
 const std::vector<std::string>& metadata_field_names();
 
