@@ -4,13 +4,26 @@
 
 namespace bzc {
 
-std::string Diagnostic::message(Language lang) const {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> argument_values(const DiagnosticArgs& args, Language lang) {
     std::vector<std::pair<std::string, std::string>> values;
     values.reserve(args.size());
     for (const auto& a : args) {
         values.emplace_back(a.name, lang == Language::English && !a.english.empty() ? a.english : a.value);
     }
-    return format_message(rule->message.in(lang), values);
+    return values;
+}
+
+}  // namespace
+
+std::string Diagnostic::message(Language lang) const {
+    return format_message(rule->message.in(lang), argument_values(args, lang));
+}
+
+// Hints may name the finding's values too ("应符合{document}的规定").
+std::string Diagnostic::hint(Language lang) const {
+    return format_message(rule->hint.in(lang), argument_values(args, lang));
 }
 
 void DiagnosticSink::report(std::string_view rule_id, SourceLocation location, DiagnosticArgs args, std::optional<Fix> fix) {

@@ -42,6 +42,7 @@ struct Diagnostic {
     std::optional<Fix> fix;
 
     std::string message(Language lang) const;
+    std::string hint(Language lang) const;  // empty when the rule has none
 };
 
 // Collects findings of one run. Stages report through it; nobody prints

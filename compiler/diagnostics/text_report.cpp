@@ -14,7 +14,7 @@ void write_text_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
             out << "bzc:";
         }
         out << ' ' << severity_name(d.severity) << ": " << d.message(lang) << " [" << d.rule->id << "]\n";
-        const std::string& hint = d.rule->hint.in(lang);
+        std::string hint = d.hint(lang);
         if (!hint.empty()) out << "    " << (lang == Language::Chinese ? "提示：" : "hint: ") << hint << '\n';
     }
 }
