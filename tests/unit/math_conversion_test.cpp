@@ -213,7 +213,16 @@ TEST_CASE("pandoc converts the TeX it knows and leaves the rest to the TeX sourc
     REQUIRE(bzc::find_program("pandoc"));  // build.sh installs it
     auto c = bzc::test::compile_text(bzc::test::with_cover(
         "# 范围\n\n本文件规定了$x_1$与$\\badcommand{x$。\n\n```math\n\\frac{a}{b} % the ratio\n+ \\sum_{i=1}^{n} w_i\n```\n"));
+    // pandoc's reference document is a temporary file, removed afterwards.
+    auto references = [] {
+        std::size_t count = 0;
+        for (const auto& e : fs::directory_iterator(fs::temp_directory_path()))
+            if (e.path().filename().string().rfind("bzc-pandoc-reference-", 0) == 0) ++count;
+        return count;
+    };
+    std::size_t before = references();
     MathConversion conversion = convert_math(c.document, MathOptions());
+    CHECK(references() == before);
     pugi::xml_node fraction = conversion.find(MathStyle::Display, "\\frac{a}{b} % the ratio\n+ \\sum_{i=1}^{n} w_i");
     REQUIRE(fraction);
     CHECK(fraction.child("m:f"));
