@@ -14,6 +14,7 @@ void analyse(model::Document& doc, DiagnosticSink& sink, const catalog::Catalog&
     // Before numbering: a generated 第2章 moves the chapters after it.
     generate_reference_lists(doc, catalog, sink);
     assign_numbers(doc);
+    generate_index(doc, sink);
     resolve_cross_references(doc, sink);
     collect_reference_entries(doc, catalog);
 }

@@ -32,6 +32,11 @@ void collect_citations(model::Document& doc);
 // catalog or from the text.
 void generate_reference_lists(model::Document& doc, const catalog::Catalog& catalog, DiagnosticSink& sink);
 
+// `index: auto`: writes the 索引 from the term entries — 汉语拼音索引 and
+// 英文对应词索引, grouped by initial letter in ICU's pinyin order (after
+// numbering: the entries carry the term numbers).
+void generate_index(model::Document& doc, DiagnosticSink& sink);
+
 // Reads the entries of 规范性引用文件 and 参考文献 and looks every cited
 // standard up in the catalog.
 void collect_reference_entries(model::Document& doc, const catalog::Catalog& catalog);

@@ -7,6 +7,7 @@ const std::vector<Check> source_checks = {
     {"metadata", check_metadata},
     {"unique-elements", check_unique_elements},
     {"term-entries", check_term_entries},
+    {"pinyin-overrides", check_pinyin_overrides},
     {"footnotes", check_footnotes},
 };
 }  // namespace
@@ -23,6 +24,7 @@ const std::vector<Check>& all_checks() {
         register_cover_checks(list);
         register_pointer_checks(list);
         register_reference_checks(list);
+        register_index_checks(list);
         return list;
     }();
     return checks;

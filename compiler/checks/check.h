@@ -34,11 +34,13 @@ void register_typography_checks(std::vector<Check>& checks);  // TYP: punctuatio
 void register_cover_checks(std::vector<Check>& checks);       // COV: cover data and titles
 void register_pointer_checks(std::vector<Check>& checks);     // PTR: hand-typed pointers into the numbering
 void register_reference_checks(std::vector<Check>& checks);   // REF: references, bibliography, citations, catalog
+void register_index_checks(std::vector<Check>& checks);       // IDX: a hand-written 索引 against the term entries
 
 // The units, one file each.
 void check_metadata(const model::Document& doc, DiagnosticSink& sink);
 void check_unique_elements(const model::Document& doc, DiagnosticSink& sink);
 void check_term_entries(const model::Document& doc, DiagnosticSink& sink);
+void check_pinyin_overrides(const model::Document& doc, DiagnosticSink& sink);
 void check_footnotes(const model::Document& doc, DiagnosticSink& sink);
 
 }  // namespace bzc::checks

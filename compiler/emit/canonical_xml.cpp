@@ -65,6 +65,7 @@ private:
         field("adoption", m.adoption);
         if (m.toc) w_.text_element("toc", "true");
         field("references", m.references);
+        field("index", m.index);
         w_.close_block();
     }
 

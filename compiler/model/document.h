@@ -204,6 +204,7 @@ struct Document {
     std::vector<Section> sections;   // top level: 前言, 引言, chapters, annexes, 参考文献, 索引
     std::vector<Footnote> footnotes; // referenced from Inline::FootnoteReference by label
     References references;           // computed: citations, reference lists, catalog data
+    bool index_generated = false;    // computed: `index: auto` wrote the 索引 from the term entries
     SourceLocation location;
     std::uint32_t file = 0;          // source file id
 };

@@ -34,6 +34,7 @@ struct Metadata {
     std::string adoption;                  // consistency mark: "ISO 9001:2015, MOD"
     bool toc = false;                      // print a 目次
     std::string references;                // "auto": 第2章 and 参考文献 are built from the citations
+    std::string index;                     // "auto": the 索引 is built from the term entries
 
     // Where each field was written, keyed by its DSL name ("number", "ics" …),
     // so checks can point at the offending line. `location` is the block itself.

@@ -475,7 +475,7 @@ CHECKS = {"json": check_json, "sarif": check_sarif, "rules-list": check_rules_li
 # Every case then runs a second time with all rules on, and only a crash, a
 # hang or an exit status outside 0–2 fails it, so the drafting checks meet
 # every hostile input too.
-DRAFTING_FAMILIES = ["STR", "NUM", "OBJ", "FIX", "SCP", "VRB", "LNG", "TRM", "TYP", "COV", "REF", "PTR"]
+DRAFTING_FAMILIES = ["STR", "NUM", "OBJ", "FIX", "SCP", "VRB", "LNG", "TRM", "TYP", "COV", "REF", "PTR", "IDX"]
 
 
 def prepare(case, workdir):

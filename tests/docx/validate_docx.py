@@ -615,7 +615,53 @@ def check_content(parts, styles, canonical, metadata):
     check(formats[0] is None and formats[-1] == "decimal" and "upperRoman" in formats,
           "sections: cover unnumbered, front matter upperRoman, body decimal expected, got %s" % formats)
     check(sections[0].find(w("headerReference")) is None, "the cover has a header")
+    starts = [s.find(w("pgNumType")).get(w("start")) if s.find(w("pgNumType")) is not None else None for s in sections]
+    body_start = [i for i, (f, st) in enumerate(zip(formats, starts)) if f == "decimal" and st == "1"]
+    check(len(body_start) == 1 and all(st is None for st in starts[body_start[0] + 1:]),
+          "page numbers: the body starts at 1 once and goes on to the end, got %s" % list(zip(formats, starts)))
+    check(all(s.find(w("headerReference")) is not None for s in sections[1:]), "a section after the cover has no header")
+    index = canonical.find("index")
+    if index is not None:
+        check_index_layout(doc, styles, index, by_style)
     return by_style
+
+
+def check_index_layout(doc, styles, index, by_style):
+    """The 索引: its letters and list titles in the letter style, as the XML
+    has them; each letter and entry in a section of two columns; the title
+    on a page of its own section."""
+    titles = ("汉语拼音索引", "英文对应词索引")
+    want = [t for t in ("".join(p.itertext()).strip() for p in index.findall("p"))
+            if t in titles or re.fullmatch("[A-Z]", t)]
+    check(by_style.get("标准文件_索引字母", []) == want,
+          "index letters differ from the XML:\n  %s\n  %s" % (by_style.get("标准文件_索引字母", []), want))
+    body = doc.find(w("body"))
+    paragraphs = [p for p in body if p.tag == w("p")]
+    final = body.find(w("sectPr"))
+
+    def section_of(i):
+        for p in paragraphs[i:]:
+            ppr = p.find(w("pPr"))
+            if ppr is not None and ppr.find(w("sectPr")) is not None:
+                return ppr.find(w("sectPr"))
+        return final
+
+    def style_name(p):
+        ppr = p.find(w("pPr"))
+        ps = ppr.find(w("pStyle")) if ppr is not None else None
+        return styles.by_id[ps.get(w("val"))].find(w("name")).get(w("val")) if ps is not None else ""
+
+    heading = [i for i, p in enumerate(paragraphs) if style_name(p) == "标准文件_索引标题"]
+    if not check(len(heading) == 1, "one 索引 title expected, %d found" % len(heading)):
+        return
+    first = section_of(heading[0])
+    check(first.find(w("type")).get(w("val")) == "nextPage", "the 索引 does not start a new page")
+    for i, p in enumerate(paragraphs[heading[0]:], heading[0]):
+        name = style_name(p)
+        text = paragraph_text(p)
+        if name == "标准文件_索引项" or (name == "标准文件_索引字母" and text not in titles):
+            cols = section_of(i).find(w("cols"))
+            check(cols is not None and cols.get(w("num")) == "2", "index entry %r is not in two columns" % text)
 
 
 def check_python_docx(path, metadata):

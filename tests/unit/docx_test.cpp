@@ -297,3 +297,104 @@ TEST_CASE("the cover banner and logo follow the family of the designation", "[do
     CHECK(banner("T/CAGOA 001—2024", "中国机关后勤协会") == "团体标准");
     CHECK(banner("Q/HNJG 001—2024", "湖南某集团有限公司") == "湖南某集团有限公司企业标准");
 }
+
+namespace {
+
+// The paragraphs of document.xml in order, each with its style, its text and
+// the properties of the section it ends (empty for most); the properties of
+// the last section, at the end of the body, come last with an empty style.
+struct LaidOutParagraph {
+    std::string style, text;
+    pugi::xml_node section;
+};
+std::vector<LaidOutParagraph> laid_out(const std::string& document, pugi::xml_document& doc) {
+    REQUIRE(doc.load_string(document.c_str()));
+    std::vector<LaidOutParagraph> out;
+    for (auto p : doc.select_nodes("/w:document/w:body/w:p")) {
+        LaidOutParagraph l;
+        l.style = p.node().child("w:pPr").child("w:pStyle").attribute("w:val").value();
+        for (auto t : p.node().select_nodes(".//w:t")) l.text += t.node().text().get();
+        l.section = p.node().child("w:pPr").child("w:sectPr");
+        out.push_back(l);
+    }
+    out.push_back({"", "", doc.select_node("/w:document/w:body/w:sectPr").node()});
+    return out;
+}
+
+// The section properties that apply to paragraph i: those of the first
+// section end at or after it.
+pugi::xml_node section_of(const std::vector<LaidOutParagraph>& ps, std::size_t i) {
+    for (; i < ps.size(); ++i)
+        if (ps[i].section) return ps[i].section;
+    return {};
+}
+
+int columns(pugi::xml_node section) {
+    auto num = section.child("w:cols").attribute("w:num");
+    return num ? num.as_int() : 1;
+}
+
+}  // namespace
+
+TEST_CASE("the 索引 starts a new page, its entries in two columns, the page numbers and headers going on", "[docx]") {
+    const std::string chapters =
+        "# 范围\n\n本文件界定了术语。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n下列术语和定义适用于本文件。\n\n"
+        "## 公务用车\nofficial vehicle\n党政机关的机动车。\n\n## 长途公务出行 {pinyin=chang2tu2gong1wu4chu1xing2}\nlong-distance official travel\n"
+        "超出所在城市的公务出行。\n\n";
+    auto parts = docx_parts("---\nnumber: T/CAGOA 001—2024\ntitle: 公务用车管理　术语\nstage: 征求意见稿\nindex: auto\n---\n" + chapters);
+    pugi::xml_document doc;
+    auto ps = laid_out(parts["word/document.xml"], doc);
+    // Letters and list titles in the letter style; 长途 under C by its override.
+    CHECK(paragraphs(parts["word/document.xml"], "BZIndexLetter") ==
+          std::vector<std::string>{"汉语拼音索引", "C", "G", "英文对应词索引", "L", "O"});
+    CHECK(paragraphs(parts["word/document.xml"], "BZIndexItem") ==
+          std::vector<std::string>{"长途公务出行　3.2", "公务用车　3.1", "long-distance official travel　3.2", "official vehicle　3.1"});
+    std::size_t heading = 0;
+    while (heading < ps.size() && ps[heading].style != "BZIndexHeading") ++heading;
+    REQUIRE(heading < ps.size());
+    // The section before the 索引 ends just before it: the 索引 starts a new
+    // page, across it the title and the first list title.
+    REQUIRE(heading > 0);
+    CHECK(ps[heading - 1].section);
+    pugi::xml_node title_section = section_of(ps, heading);
+    CHECK(std::string(title_section.child("w:type").attribute("w:val").value()) == "nextPage");
+    CHECK(columns(title_section) == 1);
+    CHECK(ps[heading + 1].text == "汉语拼音索引");
+    CHECK(ps[heading + 1].section == title_section);
+    // Every letter and entry in two columns, the titles across the page.
+    for (std::size_t i = heading + 1; i < ps.size(); ++i) {
+        if (ps[i].style == "BZIndexItem" || (ps[i].style == "BZIndexLetter" && ps[i].text.size() == 1)) {
+            INFO(ps[i].text);
+            CHECK(columns(section_of(ps, i)) == 2);
+            CHECK(std::string(section_of(ps, i).child("w:type").attribute("w:val").value()) == "continuous");
+        } else if (ps[i].style == "BZIndexLetter") {
+            CHECK(columns(section_of(ps, i)) == 1);
+        }
+    }
+    // Page numbers restart twice only (I for the front matter, 1 for the
+    // body); every section after the cover names the header and footer.
+    int restarts = 0, sections = 0;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        if (!ps[i].section) continue;
+        ++sections;
+        if (ps[i].section.child("w:pgNumType").attribute("w:start")) ++restarts;
+        if (sections > 1) CHECK(ps[i].section.child("w:headerReference"));
+    }
+    CHECK(restarts == 2);
+    // The cover, the front matter, the body; the 索引's title and first list
+    // title, its columns, the second list title, its columns; the closing rule.
+    CHECK(sections == 8);
+    // The last section, after the columns, holds the closing rule across the page.
+    CHECK(columns(ps.back().section) == 1);
+
+    // A hand-written 索引 without list titles: the title alone across the page.
+    auto written = docx_parts(std::string(cover) + chapters + "# 索引\n\nG\n\n- 公务用车　3.1\n");
+    pugi::xml_document doc2;
+    auto ps2 = laid_out(written["word/document.xml"], doc2);
+    std::size_t h2 = 0;
+    while (h2 < ps2.size() && ps2[h2].style != "BZIndexHeading") ++h2;
+    REQUIRE(h2 + 2 < ps2.size());
+    CHECK(ps2[h2].section);  // the title closes the section across the page
+    CHECK(ps2[h2 + 1].style == "BZIndexLetter");
+    CHECK(columns(section_of(ps2, h2 + 1)) == 2);
+}

@@ -77,20 +77,9 @@ std::string DocumentWriter::document_xml() {
     if (front_matter()) section_break(true);
     main_body();
     closing_rule();
-    // The body's own properties close the document.
-    const PageSetup& page = sheet_.page();
-    x_.open("w:sectPr");
-    x_.empty("w:headerReference", {{"w:type", "default"}, {"r:id", ids_.header_odd}});
-    x_.empty("w:headerReference", {{"w:type", "even"}, {"r:id", ids_.header_even}});
-    x_.empty("w:footerReference", {{"w:type", "default"}, {"r:id", ids_.footer_odd}});
-    x_.empty("w:footerReference", {{"w:type", "even"}, {"r:id", ids_.footer_even}});
-    x_.empty("w:type", {{"w:val", "nextPage"}});
-    x_.empty("w:pgSz", {{"w:w", num(page.width)}, {"w:h", num(page.height)}});
-    page_margins();
-    x_.empty("w:pgNumType", {{"w:fmt", "decimal"}, {"w:start", "1"}});
-    x_.empty("w:cols", {{"w:space", "425"}});
-    x_.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(page.line_pitch)}});
-    x_.close();
+    // The properties of the last section close the document: the body's
+    // (Arabic numbers from 1), or those of the page after a 索引.
+    section_properties(layout_);
     return x_.finish();
 }
 
@@ -109,23 +98,10 @@ void DocumentWriter::page_margins() {
 // The end of the cover section (no header or footer, no page number) or of
 // the 目次/前言/引言 section (upper-case Roman page numbers from I).
 void DocumentWriter::section_break(bool front) {
-    const PageSetup& page = sheet_.page();
+    PageLayout ended{front, false, front ? "upperRoman" : "", front, 1};
     x_.open("w:p");
     x_.open("w:pPr");
-    x_.open("w:sectPr");
-    if (front) {
-        x_.empty("w:headerReference", {{"w:type", "default"}, {"r:id", ids_.header_odd}});
-        x_.empty("w:headerReference", {{"w:type", "even"}, {"r:id", ids_.header_even}});
-        x_.empty("w:footerReference", {{"w:type", "default"}, {"r:id", ids_.footer_odd}});
-        x_.empty("w:footerReference", {{"w:type", "even"}, {"r:id", ids_.footer_even}});
-    }
-    x_.empty("w:type", {{"w:val", "nextPage"}});
-    x_.empty("w:pgSz", {{"w:w", num(page.width)}, {"w:h", num(page.height)}});
-    page_margins();
-    if (front) x_.empty("w:pgNumType", {{"w:fmt", "upperRoman"}, {"w:start", "1"}});
-    x_.empty("w:cols", {{"w:space", "425"}});
-    x_.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(page.line_pitch)}});
-    x_.close();
+    section_properties(ended);
     x_.close();
     x_.close();
     section_start_ = true;
@@ -176,6 +152,10 @@ void DocumentWriter::main_body() {
 }
 
 void DocumentWriter::element(const Section& s) {
+    if (s.kind == SectionKind::Index) {
+        index_element(s);
+        return;
+    }
     BlockContext c;
     c.element = s.kind;
     c.annex = s.kind == SectionKind::Annex;
@@ -189,7 +169,6 @@ void DocumentWriter::element(const Section& s) {
         case SectionKind::Foreword:
         case SectionKind::Introduction: heading("BZPrefaceHeading", model::fixed_title(s.kind)); break;
         case SectionKind::Bibliography: heading("BZBibliographyHeading", model::fixed_title(s.kind)); break;
-        case SectionKind::Index: heading("BZIndexHeading", model::fixed_title(s.kind)); break;
         case SectionKind::Annex: annex_mark(s); break;
         default: heading("BZChapter", model::fixed_title(s.kind)); break;
     }
@@ -344,7 +323,8 @@ RunFormat DocumentWriter::base_format(const BlockContext& c) const {
 
 void DocumentWriter::paragraph(const model::Paragraph& p, const BlockContext& c) {
     ParagraphFormat f = c.paragraph;
-    if (c.element == SectionKind::Index && c.list_level == 0 && f.style == "BZParagraph" && is_index_letter(p)) {
+    if (c.element == SectionKind::Index && c.list_level == 0 && f.style == "BZParagraph" &&
+        (is_index_letter(p) || is_index_list_title(p))) {
         f = ParagraphFormat("BZIndexLetter");
     }
     begin_paragraph(f);
@@ -465,6 +445,13 @@ void DocumentWriter::begin_paragraph(const ParagraphFormat& p) {
         x_.empty("w:sz", {{"w:val", num(p.size)}});
         x_.empty("w:szCs", {{"w:val", num(p.size)}});
         x_.close();
+    }
+    if (section_ends_with_next_paragraph_) {
+        // This paragraph closes its section (the 索引's titles before its columns).
+        section_properties(layout_);
+        layout_ = *section_ends_with_next_paragraph_;
+        section_ends_with_next_paragraph_.reset();
+        section_start_ = true;
     }
     x_.close();
 }

@@ -79,6 +79,16 @@ struct BlockContext {
     ParagraphFormat paragraph{"BZParagraph"};  // how plain paragraphs are written here
 };
 
+// One section of the page layout (w:sectPr): how it starts, whether it has
+// the header and footer, how its pages are numbered, its columns.
+struct PageLayout {
+    bool headers = true;             // the cover has none
+    bool continuous = false;         // starts on the page of the section before, not a new one
+    std::string_view number_format;  // upperRoman, decimal; empty: no page numbers
+    bool restart_numbers = false;    // numbered from I or 1, not on from the section before
+    int columns = 1;
+};
+
 // Which multilevel list numbers a clause.
 enum class ClauseFamily { Body, Annex, Introduction };
 
@@ -121,6 +131,13 @@ private:
     void annex_mark(const model::Section& s);
     void closing_rule();
     void toc();
+
+    // page_sections.cpp: the sections of the page layout
+    void section_properties(const PageLayout& layout);
+    // Ends the section being written with an empty paragraph; `next` is the layout of the one after.
+    void end_section(const PageLayout& next);
+    // index_section.cpp: the 索引 on pages of its own, the entries in two columns
+    void index_element(const model::Section& s);
 
     // body.cpp: blocks
     void blocks(const model::Blocks& list, const BlockContext& c);
@@ -177,6 +194,11 @@ private:
     SourceLocation block_location_;  // of the block being written, for problems with images
     bool in_footnote_ = false;
     bool section_start_ = true;  // the next paragraph opens a section: no page break before it
+    // The layout of the section being written: the body's until the 索引.
+    PageLayout layout_{true, false, "decimal", true, 1};
+    // Set when the next paragraph is the last of its section: it carries the
+    // section's properties, and the section after has this layout.
+    std::optional<PageLayout> section_ends_with_next_paragraph_;
 
     // Footnotes of the running text, in order of first reference.
     struct FootnoteOut {
@@ -205,5 +227,8 @@ private:
 // Characters Word draws in the Latin font unless told they are East-Asian
 // (“ ” ‘ ’ — … ·): runs holding them get w:hint="eastAsia".
 bool has_ambiguous_width(std::string_view text);
+
+// A paragraph of the 索引 that titles one of its lists: 汉语拼音索引, 英文对应词索引.
+bool is_index_list_title(const model::Paragraph& p);
 
 }  // namespace bzc::emit::docx

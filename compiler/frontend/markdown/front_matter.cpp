@@ -32,7 +32,7 @@ constexpr FieldSpec field_specs[] = {
     {"effective", FieldType::Text},     {"draft-date", FieldType::Text}, {"issuer", FieldType::Text},
     {"proposer", FieldType::Text},      {"owner", FieldType::Text},      {"drafting-units", FieldType::List},
     {"drafters", FieldType::List},      {"adoption", FieldType::Text},   {"toc", FieldType::Bool},
-    {"references", FieldType::Text},
+    {"references", FieldType::Text},    {"index", FieldType::Text},
 };
 
 // Lists of names are often typed as one line with the enumeration comma:
@@ -60,6 +60,7 @@ void assign(model::Metadata& m, std::string_view name, std::string value) {
     else if (name == "stage") { m.stage_text = std::move(value); m.stage = model::parse_stage(m.stage_text); }
     else if (name == "issued") m.issued = std::move(value);
     else if (name == "references") m.references = std::move(value);
+    else if (name == "index") m.index = std::move(value);
     else if (name == "effective") m.effective = std::move(value);
     else if (name == "draft-date") m.draft_date = std::move(value);
     else if (name == "issuer") m.issuer = std::move(value);

@@ -132,6 +132,7 @@ private:
             else if (name == "adoption") m.adoption = value;
             else if (name == "toc") m.toc = value == "true" || value == "1";
             else if (name == "references") m.references = value;
+            else if (name == "index") m.index = value;
         }
     }
 
