@@ -124,10 +124,10 @@ bool is_complete_pdf(std::string_view bytes) {
 
 std::optional<MissingTool> check_pdf_tools(const PdfSettings& settings) {
     if (!find_soffice(settings)) {
-        return MissingTool{"找不到 LibreOffice（soffice）。PDF 需要它：apt install libreoffice-writer-nogui python3-uno "
+        return MissingTool{"找不到 LibreOffice（soffice）。PDF 需要它：apt install libreoffice-writer-nogui libreoffice-math-nogui python3-uno "
                            "fonts-noto-cjk fonts-liberation2；或只生成 DOCX（--docx）",
                            "LibreOffice (soffice) was not found. PDF output needs it: apt install "
-                           "libreoffice-writer-nogui python3-uno fonts-noto-cjk fonts-liberation2; or build DOCX only (--docx)"};
+                           "libreoffice-writer-nogui libreoffice-math-nogui python3-uno fonts-noto-cjk fonts-liberation2; or build DOCX only (--docx)"};
     }
     auto python = find_python(settings);
     ProcessOptions probe;

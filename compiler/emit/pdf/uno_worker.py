@@ -275,20 +275,22 @@ def main():
             result = convert(office, request)
             result.update(ok=True)
             answer(result)
-        except (DisposedException, RuntimeException) as e:
-            # The bridge is gone: LibreOffice crashed. Start it again for
-            # the next request; bzc decides whether to retry this one.
-            crashed = office.process is None or office.process.poll() is not None
-            office.stop()
-            try:
-                office.start()
-                restarted = True
-            except Exception:
-                pass
+        except Exception as e:
+            # A dead LibreOffice shows as DisposedException, RuntimeException
+            # or, depending on where the call was, another error: judge by
+            # the process and the bridge, not by the exception's type. Start
+            # it again for the next request; bzc decides whether to retry.
+            crashed = (isinstance(e, (DisposedException, RuntimeException))
+                       or office.process is None or office.process.poll() is not None)
+            if crashed:
+                office.stop()
+                try:
+                    office.start()
+                    restarted = True
+                except Exception:
+                    pass
             answer({"ok": False, "error": ("LibreOffice crashed: " if crashed else "") + str(e),
                     "restarted": restarted})
-        except Exception as e:
-            answer({"ok": False, "error": str(e), "restarted": restarted})
     office.stop()
     return 0
 
