@@ -88,15 +88,20 @@ class Office:
         self.pipe = pipe
         self.process = None
         self.desktop = None
+        self.starts = 0
 
     def start(self):
         os.makedirs(self.profile, exist_ok=True)
+        # A new pipe name for each start: a connection must not reach the
+        # pipe of an instance that is still dying.
+        self.starts += 1
+        pipe = "%s-%d" % (self.pipe, self.starts)
         # LibreOffice's own messages go to stderr, which bzc shows only when
         # a conversion fails; stdout is the answer channel.
         self.process = subprocess.Popen(
             [self.soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
              "--nolockcheck", "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
-             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
+             "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
             stdin=subprocess.DEVNULL, stdout=sys.stderr, stderr=sys.stderr)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -104,9 +109,10 @@ class Office:
         while True:
             try:
                 context = resolver.resolve(
-                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe)
+                    "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
                 break
-            except NoConnectException:
+            except (NoConnectException, DisposedException, RuntimeException):
+                # Not listening yet, or listening and not ready to serve.
                 if self.process.poll() is not None:
                     raise RuntimeError("LibreOffice exited with status %d while starting" % self.process.returncode)
                 if time.monotonic() > deadline:
