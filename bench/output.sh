@@ -73,7 +73,7 @@ printf 'DOCX   bzc build --docx %s   pandoc %s   pandoc/bzc = %s×  (target >= 1
 # ------------------------------------------------------------------ PDF
 docx=$(ls "$out/docx"/*.docx)
 fonts=$(ls -d "${XDG_CACHE_HOME:-$HOME/.cache}/bzc/pdf/fonts.conf" 2>/dev/null || true)
-"$BZC" build --pdf "$src" -o "$out/pdf" >/dev/null  # installs the worker and font map, warms the profile
+"$BZC" build --pdf "$src" -o "$out/pdf" >/dev/null 2>&1  # installs the worker and font map, warms the profile
 fonts=${fonts:-${XDG_CACHE_HOME:-$HOME/.cache}/bzc/pdf/fonts.conf}
 profile="file://$out/soffice-profile"
 soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$out/soffice" "$docx" >/dev/null 2>&1
