@@ -1,4 +1,5 @@
 #include "analysis/analysis.h"
+#include "support/text_join.h"
 #include "model/fixed_wording.h"
 
 namespace bzc::analysis {
@@ -14,15 +15,6 @@ void add_paragraph(model::Section& section, std::string text, SourceLocation whe
     block.location = where;
     block.value = model::Paragraph{{std::move(in)}};
     section.blocks.push_back(std::move(block));
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 }  // namespace

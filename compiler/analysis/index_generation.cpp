@@ -16,14 +16,6 @@ namespace {
 
 using model::SectionKind;
 
-model::Inline text_inline(std::string text, SourceLocation where) {
-    model::Inline in;
-    in.kind = model::InlineKind::Text;
-    in.text = std::move(text);
-    in.location = where;
-    return in;
-}
-
 model::Block paragraph(model::Inlines content, SourceLocation where) {
     model::Block b;
     b.location = where;
@@ -39,16 +31,16 @@ void write_list(const TermIndexList& list, bool titled, SourceLocation where, mo
         model::Inline strong;
         strong.kind = model::InlineKind::Strong;
         strong.location = where;
-        strong.children.push_back(text_inline(std::string(index_list_title(list.language)), where));
+        strong.children.push_back(model::text_inline(std::string(index_list_title(list.language)), where));
         out.push_back(paragraph({std::move(strong)}, where));
     }
     for (const auto& group : list.groups) {
-        if (!group.letter.empty()) out.push_back(paragraph({text_inline(group.letter, where)}, where));
+        if (!group.letter.empty()) out.push_back(paragraph({model::text_inline(group.letter, where)}, where));
         model::List entries;
         for (const auto& e : group.entries) {
             model::ListItem item;
             item.location = where;
-            item.blocks.push_back(paragraph({text_inline(e.term + "\u3000" + e.entry->number, where)}, where));
+            item.blocks.push_back(paragraph({model::text_inline(e.term + "\u3000" + e.entry->number, where)}, where));
             entries.items.push_back(std::move(item));
         }
         model::Block b;

@@ -26,14 +26,6 @@ struct Listed {
     std::string key;               // GB/T 1.1 for standards, the title for laws
 };
 
-model::Inline text_inline(std::string text, SourceLocation where) {
-    model::Inline in;
-    in.kind = model::InlineKind::Text;
-    in.text = std::move(text);
-    in.location = where;
-    return in;
-}
-
 model::ListItem item_for(const Listed& l) {
     model::Inlines content;
     if (l.designation) {
@@ -42,9 +34,9 @@ model::ListItem item_for(const Listed& l) {
         cite.text = l.designation_text;
         cite.location = l.where;
         content.push_back(std::move(cite));
-        if (!l.title.empty()) content.push_back(text_inline("\u3000" + l.title, l.where));
+        if (!l.title.empty()) content.push_back(model::text_inline("\u3000" + l.title, l.where));
     } else {
-        content.push_back(text_inline(l.title, l.where));
+        content.push_back(model::text_inline(l.title, l.where));
     }
     model::Block paragraph;
     paragraph.location = l.where;
@@ -187,7 +179,7 @@ private:
         model::Blocks blocks;
         model::Block lead_in;
         lead_in.location = where;
-        lead_in.value = model::Paragraph{{text_inline(std::string(normative_.empty() ? model::fixed::no_references : model::fixed::references), where)}};
+        lead_in.value = model::Paragraph{{model::text_inline(std::string(normative_.empty() ? model::fixed::no_references : model::fixed::references), where)}};
         blocks.push_back(std::move(lead_in));
         if (!normative_.empty()) {
             model::List list;
@@ -203,7 +195,7 @@ private:
         }
         model::Section chapter;
         chapter.kind = SectionKind::NormativeReferences;
-        chapter.title = {text_inline(std::string(model::fixed_title(SectionKind::NormativeReferences)), where)};
+        chapter.title = {model::text_inline(std::string(model::fixed_title(SectionKind::NormativeReferences)), where)};
         chapter.location = where;
         chapter.blocks = std::move(blocks);
         // After the 范围, or before the first chapter when there is none.

@@ -34,10 +34,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int exit_ok = 0;
-constexpr int exit_errors = 1;
-constexpr int exit_usage = 2;
-
 struct GlobalOptions {
     std::string lang = "zh";
     std::vector<std::string> catalogs;  // --catalog: more catalog files

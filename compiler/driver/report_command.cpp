@@ -1,6 +1,7 @@
 #include "driver/report_command.h"
 
 #include "diagnostics/report_formats.h"
+#include "driver/cli.h"
 #include "driver/compilation.h"
 #include "driver/source_loader.h"
 #include "emit/docx/docx_writer.h"
@@ -22,10 +23,6 @@ namespace bzc::driver {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr int exit_ok = 0;
-constexpr int exit_errors = 1;
-constexpr int exit_usage = 2;
 
 bool is_io_failure(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& d : diagnostics)

@@ -1,19 +1,11 @@
 #include "explanation/derived_content.h"
+#include "support/text_join.h"
 
 #include "model/walk.h"
 #include "support/utf8.h"
 
 namespace bzc::explanation {
 namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += separator;
-        out += items[i];
-    }
-    return out;
-}
 
 std::string section_title(const model::Section& s) {
     auto fixed = model::fixed_title(s.kind);

@@ -3,7 +3,6 @@
 #include "frontend/markdown/front_matter.h"
 #include "support/limits.h"
 #include "support/source_manager.h"
-#include "support/suggestions.h"
 
 #include <cmark-gfm.h>
 #include <yaml-cpp/yaml.h>
@@ -100,11 +99,7 @@ private:
                     sink_.report("FM-05", where, {{"field", key}, {"expected", "列表", "a list"}});
                 }
             } else {
-                std::string guess = closest_match(key, record_field_names());
-                sink_.report("FM-04", where,
-                             {{"field", key},
-                              {"suggestion", guess.empty() ? "" : "（是否应为“" + guess + "”？）",
-                               guess.empty() ? "" : " (did you mean '" + guess + "'?)"}});
+                frontend::report_unknown_field(sink_, where, key, record_field_names());
                 continue;
             }
             record_.field_locations[key] = where;

@@ -14,6 +14,14 @@ std::size_t Table::column_count() const {
     return widest;
 }
 
+Inline text_inline(std::string text, SourceLocation where) {
+    Inline in;
+    in.kind = InlineKind::Text;
+    in.text = std::move(text);
+    in.location = where;
+    return in;
+}
+
 std::string_view fixed_title(SectionKind kind) {
     switch (kind) {
         case SectionKind::Foreword: return "前言";

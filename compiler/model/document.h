@@ -40,6 +40,10 @@ struct Inline {
 };
 using Inlines = std::vector<Inline>;
 
+// Plain text at a location: what generated content (the list of references,
+// the 索引) is made of.
+Inline text_inline(std::string text, SourceLocation where);
+
 // ----------------------------------------------------------------- blocks
 
 struct Block;

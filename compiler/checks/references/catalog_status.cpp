@@ -1,4 +1,5 @@
 #include "checks/references/references_checks.h"
+#include "support/text_join.h"
 #include <set>
 
 // What the catalog says about each cited standard (rules catalog §E.4):
@@ -9,15 +10,6 @@
 namespace bzc::checks::references {
 
 namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += "、";
-        out += item;
-    }
-    return out;
-}
 
 struct Use {
     std::string written;
@@ -57,9 +49,9 @@ void judge(const Use& u, DiagnosticSink& sink) {
                 if (!d || d->undated() != e.designation.undated()) new_edition = false;
             }
             if (new_edition) {
-                sink.report("REF-20", u.where, {{"document", u.written}, {"replacement", join(e.replaced_by)}, {"origin", e.origin}});
+                sink.report("REF-20", u.where, {{"document", u.written}, {"replacement", join(e.replaced_by, "、")}, {"origin", e.origin}});
             } else {
-                not_in_force(u, {"status", "已被" + join(e.replaced_by) + "代替", "was replaced by " + join(e.replaced_by)}, e.origin, sink);
+                not_in_force(u, {"status", "已被" + join(e.replaced_by, "、") + "代替", "was replaced by " + join(e.replaced_by, "、")}, e.origin, sink);
             }
         }
         return;
@@ -70,7 +62,7 @@ void judge(const Use& u, DiagnosticSink& sink) {
     if (l.status == model::CatalogStatus::Withdrawn) {
         not_in_force(u, {"status", "已废止", "was withdrawn"}, l.origin, sink);
     } else if (l.status == model::CatalogStatus::Replaced) {
-        not_in_force(u, {"status", "已被" + join(l.replaced_by) + "代替", "was replaced by " + join(l.replaced_by)}, l.origin, sink);
+        not_in_force(u, {"status", "已被" + join(l.replaced_by, "、") + "代替", "was replaced by " + join(l.replaced_by, "、")}, l.origin, sink);
     }
 }
 

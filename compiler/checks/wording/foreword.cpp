@@ -1,4 +1,5 @@
 #include "checks/wording/wording_text.h"
+#include "support/text_join.h"
 
 #include "model/designation.h"
 #include "support/utf8.h"
@@ -96,15 +97,6 @@ Kind classify(std::string_view f) {
 std::string quoted_list(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += "“" + n + "”";
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& names, std::string_view separator) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += separator;
-        out += n;
-    }
     return out;
 }
 
@@ -275,7 +267,7 @@ void check_names(const std::vector<const Statement*>& found, const std::vector<s
     bool units = kind == Kind::Units;
     DiagnosticArg what = kind_arg("what", kind);
     if (found.empty()) {
-        std::string sentence = std::string(units ? "本文件起草单位：" : "本文件主要起草人：") + joined(cover, "、") + "。";
+        std::string sentence = std::string(units ? "本文件起草单位：" : "本文件主要起草人：") + join(cover, "、") + "。";
         sink.report("FIX-14", place.missing(kind), {what, {"detail", "缺少“" + sentence + "”", "“" + sentence + "” is missing"}});
         return;
     }
@@ -302,8 +294,8 @@ void check_names(const std::vector<const Statement*>& found, const std::vector<s
         en += std::string(en.empty() ? "" : "; ") + quoted_list(extra) + " are not in the cover data";
     }
     if (zh.empty()) {
-        zh = "顺序与封面数据不同（封面数据为“" + joined(cover, "、") + "”）";
-        en = "the order differs from the cover data (“" + joined(cover, "、") + "”)";
+        zh = "顺序与封面数据不同（封面数据为“" + join(cover, "、") + "”）";
+        en = "the order differs from the cover data (“" + join(cover, "、") + "”)";
     }
     sink.report("FIX-14", s.at(), {what, {"detail", zh, en}});
 }
@@ -339,10 +331,10 @@ void check_replacement(const std::vector<const Statement*>& found, const Placeme
                        DiagnosticSink& sink) {
     if (found.empty()) {
         if (m.replaces.empty()) return;
-        std::string sentence = "本文件代替" + joined(m.replaces, "、") + "……";
+        std::string sentence = "本文件代替" + join(m.replaces, "、") + "……";
         sink.report("FIX-15", place.missing(Kind::Replacement),
-                    {{"detail", "封面数据注明代替" + joined(m.replaces, "、") + "，前言缺少“" + sentence + "”段",
-                      "the cover data replaces " + joined(m.replaces, "、") + ", the foreword lacks the paragraph “" + sentence + "”"}});
+                    {{"detail", "封面数据注明代替" + join(m.replaces, "、") + "，前言缺少“" + sentence + "”段",
+                      "the cover data replaces " + join(m.replaces, "、") + ", the foreword lacks the paragraph “" + sentence + "”"}});
         return;
     }
     const Statement& s = *found.front();
@@ -385,7 +377,7 @@ void check_revision(const std::vector<Statement>& statements, const Placement& p
             changes = true;
         }
     }
-    std::string replaced = joined(m.replaces, "、");
+    std::string replaced = join(m.replaces, "、");
     // Both need the author's words, so a 前言 generated from the cover data lacks them.
     bool generated = place.foreword.location == m.location;
     std::string zh_tail = generated ? "（前言是由封面数据生成的，请在源文件中写出“# 前言”）" : "";

@@ -6,6 +6,7 @@
 // the issue and implementation dates, the rule, the issuing body.
 
 #include "emit/docx/document_writer.h"
+#include "support/text_join.h"
 #include "model/designation.h"
 #include "support/code_list.h"
 #include "support/resources.h"
@@ -99,15 +100,6 @@ std::optional<model::Designation> designation_of(const std::string& number) {
         }
     }
     return model::parse_designation(digits);
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
 }
 
 }  // namespace

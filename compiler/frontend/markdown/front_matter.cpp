@@ -119,6 +119,15 @@ bool quote_left_open(std::string_view yaml, const YAML::Mark& mark) {
 
 }  // namespace
 
+void report_unknown_field(DiagnosticSink& sink, SourceLocation where, const std::string& key,
+                          const std::vector<std::string>& known) {
+    std::string guess = closest_match(key, known);
+    sink.report("FM-04", where,
+                {{"field", key},
+                 {"suggestion", guess.empty() ? "" : "（是否应为“" + guess + "”？）",
+                  guess.empty() ? "" : " (did you mean '" + guess + "'?)"}});
+}
+
 const std::vector<std::string>& metadata_field_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> n;
@@ -222,11 +231,7 @@ void read_front_matter(const FrontMatterSplit& split, std::uint32_t file, const 
             if (s.name == key) spec = &s;
         }
         if (!spec) {
-            std::string guess = closest_match(key, metadata_field_names());
-            sink.report("FM-04", where,
-                        {{"field", key},
-                         {"suggestion", guess.empty() ? "" : "（是否应为“" + guess + "”？）",
-                          guess.empty() ? "" : " (did you mean '" + guess + "'?)"}});
+            report_unknown_field(sink, where, key, metadata_field_names());
             continue;
         }
         metadata.field_locations[key] = where;

@@ -4,7 +4,9 @@
 #include "model/metadata.h"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace bzc {
 class SourceManager;
@@ -37,5 +39,10 @@ std::size_t deepest_nesting_offset(std::string_view yaml);
 
 // The names of the metadata fields, as written in YAML and in XML.
 const std::vector<std::string>& metadata_field_names();
+
+// FM-04 for a YAML field that is none of `known`, with the nearest name as
+// a suggestion: the cover data and the project record say it alike.
+void report_unknown_field(DiagnosticSink& sink, SourceLocation where, const std::string& key,
+                          const std::vector<std::string>& known);
 
 }  // namespace bzc::frontend
