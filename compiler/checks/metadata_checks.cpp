@@ -120,7 +120,7 @@ void check_metadata(const model::Document& doc, DiagnosticSink& sink) {
         if (!d || d->year.empty()) sink.report("META-09", m.where("replaces"), {{"value", replaced}});
     }
     for (const auto& date_field : {std::pair{"issued", &m.issued}, std::pair{"effective", &m.effective},
-                                   std::pair{"draft-date", &m.draft_date}}) {
+                                   std::pair{"draft-date", &m.draft_date}, std::pair{"reviewed", &m.reviewed}}) {
         const std::string& value = *date_field.second;
         if (!value.empty() && !is_placeholder(value) && !is_valid_date(value)) {
             sink.report("META-03", m.where(date_field.first), {{"field", date_field.first}, {"value", value}});

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fnmatch.h>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +24,67 @@ bool ProjectConfig::suppresses(std::string_view rule, const fs::path& source) co
     }
     return false;
 }
+
+namespace {
+
+// framework: a list of {code, name, description?, children?}, nested.
+// Codes are unique across the whole framework: a standard names one.
+template <class At>
+void read_categories(const YAML::Node& list, std::vector<repository::FrameworkCategory>& out, std::set<std::string>& codes,
+                     int depth, At& at, DiagnosticSink& sink) {
+    if (!list.IsSequence()) {
+        sink.report("CFG-01", at(list.Mark()),
+                    {{"reason", "framework是类别的列表，每项有code和name，可有children",
+                      "framework is a list of categories, each with code and name, and optionally children"}});
+        return;
+    }
+    for (const auto& item : list) {
+        if (!item.IsMap() || !item["code"] || !item["name"] || !item["code"].IsScalar() || !item["name"].IsScalar() ||
+            item["code"].Scalar().empty() || item["name"].Scalar().empty()) {
+            sink.report("CFG-01", at(item.Mark()),
+                        {{"reason", "framework的每个类别有code（体系编号）和name（名称）",
+                          "each framework category has a code and a name"}});
+            continue;
+        }
+        if (depth >= 6) {
+            sink.report("CFG-01", at(item.Mark()), {{"reason", "framework最多6层", "framework has at most 6 levels"}});
+            continue;
+        }
+        repository::FrameworkCategory c;
+        c.code = item["code"].Scalar();
+        c.name = item["name"].Scalar();
+        if (item["description"] && item["description"].IsScalar()) c.description = item["description"].Scalar();
+        c.location = at(item.Mark());
+        if (!codes.insert(c.code).second) {
+            sink.report("CFG-01", at(item["code"].Mark()),
+                        {{"reason", "framework中的类别编号“" + c.code + "”重复", "the category code '" + c.code + "' is used twice in framework"}});
+            continue;
+        }
+        for (const auto& field : item) {
+            std::string name = field.first.as<std::string>("");
+            if (name != "code" && name != "name" && name != "description" && name != "children") {
+                sink.report("CFG-03", at(field.first.Mark()), {{"key", name}, {"suggestion", ""}});
+            }
+        }
+        if (item["children"]) read_categories(item["children"], c.children, codes, depth + 1, at, sink);
+        out.push_back(std::move(c));
+    }
+}
+
+template <class At>
+void read_framework(const YAML::Node& node, repository::Framework& framework, At& at, DiagnosticSink& sink) {
+    std::set<std::string> codes;
+    // framework: {name: "3+7N", categories: [...]} or the list of categories itself.
+    if (node.IsMap()) {
+        if (node["name"] && node["name"].IsScalar()) framework.name = node["name"].Scalar();
+        if (node["categories"]) read_categories(node["categories"], framework.categories, codes, 0, at, sink);
+        else sink.report("CFG-01", at(node.Mark()), {{"reason", "framework缺少categories", "framework has no categories"}});
+        return;
+    }
+    read_categories(node, framework.categories, codes, 0, at, sink);
+}
+
+}  // namespace
 
 fs::path find_project_file(const fs::path& source) {
     std::error_code ec;
@@ -66,10 +128,50 @@ ProjectConfig parse_project_config(const fs::path& path, std::uint32_t file, con
         sink.report("CFG-01", {file, 1, 1}, {{"reason", "项目文件应由“键: 值”行组成", "the project file should be a mapping"}});
         return config;
     }
-    static const std::vector<std::string> keys = {"rules", "suppress", "catalog"};
+    static const std::vector<std::string> keys = {"project", "standards", "exclude", "framework", "review-period",
+                                                  "output", "cache", "rules", "suppress", "catalog"};
+    config.cache = config.folder() / ".bzc-cache";
+    auto invalid = [&](const YAML::Node& node, const char* zh, const char* en) {
+        sink.report("CFG-01", at(node.Mark()), {{"reason", zh, en}});
+    };
+    // A scalar or a list of scalars (globs, paths).
+    auto strings = [&](const YAML::Node& node, const char* key, std::vector<std::string>& out) {
+        std::vector<YAML::Node> items;
+        if (node.IsScalar()) items.push_back(node);
+        else if (node.IsSequence()) for (const auto& item : node) items.push_back(item);
+        else invalid(node, "应为一个或一组文件模式", "expected a glob or a list of globs");
+        for (const auto& item : items) {
+            if (!item.IsScalar() || item.Scalar().empty()) {
+                sink.report("CFG-01", at(item.Mark()),
+                            {{"reason", std::string(key) + "的每一项是一个文件模式", std::string("each item of ") + key + " is a glob"}});
+                continue;
+            }
+            out.push_back(item.Scalar());
+        }
+    };
     for (const auto& entry : root) {
         std::string key = entry.first.as<std::string>("");
-        if (key == "rules" && entry.second.IsMap()) {
+        if (key == "project") {
+            if (entry.second.IsScalar()) config.name = entry.second.Scalar();
+            else invalid(entry.second, "project是标准体系的名称（一行文字）", "project is the name of the standard system (one line)");
+        } else if (key == "standards") {
+            strings(entry.second, "standards", config.standards);
+        } else if (key == "exclude") {
+            strings(entry.second, "exclude", config.exclude);
+        } else if (key == "framework") {
+            read_framework(entry.second, config.framework, at, sink);
+        } else if (key == "review-period") {
+            int years = 0;
+            if (entry.second.IsScalar()) years = entry.second.as<int>(0);
+            if (years < 1 || years > 50) invalid(entry.second, "review-period是复审周期的年数（1～50）", "review-period is the review cycle in years (1 to 50)");
+            else config.review_period_years = years;
+        } else if (key == "output" || key == "cache") {
+            if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+                invalid(entry.second, "应为一个目录路径", "expected a directory path");
+            } else {
+                (key == "output" ? config.output : config.cache) = config.folder() / entry.second.Scalar();
+            }
+        } else if (key == "rules" && entry.second.IsMap()) {
             for (const auto& rule : entry.second) {
                 std::string id = rule.first.as<std::string>("");
                 std::string level = rule.second.IsScalar() ? rule.second.Scalar() : "";

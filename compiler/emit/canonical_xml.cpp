@@ -66,6 +66,8 @@ private:
         if (m.toc) w_.text_element("toc", "true");
         field("references", m.references);
         field("index", m.index);
+        field("category", m.category);
+        field("reviewed", m.reviewed);
         w_.close_block();
     }
 

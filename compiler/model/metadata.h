@@ -35,6 +35,11 @@ struct Metadata {
     bool toc = false;                      // print a 目次
     std::string references;                // "auto": 第2章 and 参考文献 are built from the citations
     std::string index;                     // "auto": the 索引 is built from the term entries
+    // In a standards repository (bzc.yaml `framework:`): the framework
+    // category the standard belongs to, by its code ("201"), and the date of
+    // its last 复审 confirmation. The 标准体系表 is built from both.
+    std::string category;
+    std::string reviewed;                  // YYYY-MM-DD
 
     // Where each field was written, keyed by its DSL name ("number", "ics" …),
     // so checks can point at the offending line. `location` is the block itself.

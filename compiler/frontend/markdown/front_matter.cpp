@@ -32,7 +32,8 @@ constexpr FieldSpec field_specs[] = {
     {"effective", FieldType::Text},     {"draft-date", FieldType::Text}, {"issuer", FieldType::Text},
     {"proposer", FieldType::Text},      {"owner", FieldType::Text},      {"drafting-units", FieldType::List},
     {"drafters", FieldType::List},      {"adoption", FieldType::Text},   {"toc", FieldType::Bool},
-    {"references", FieldType::Text},    {"index", FieldType::Text},
+    {"references", FieldType::Text},    {"index", FieldType::Text},      {"category", FieldType::Text},
+    {"reviewed", FieldType::Text},
 };
 
 // Lists of names are often typed as one line with the enumeration comma:
@@ -61,6 +62,8 @@ void assign(model::Metadata& m, std::string_view name, std::string value) {
     else if (name == "issued") m.issued = std::move(value);
     else if (name == "references") m.references = std::move(value);
     else if (name == "index") m.index = std::move(value);
+    else if (name == "category") m.category = std::move(value);
+    else if (name == "reviewed") m.reviewed = std::move(value);
     else if (name == "effective") m.effective = std::move(value);
     else if (name == "draft-date") m.draft_date = std::move(value);
     else if (name == "issuer") m.issuer = std::move(value);

@@ -133,6 +133,8 @@ private:
             else if (name == "toc") m.toc = value == "true" || value == "1";
             else if (name == "references") m.references = value;
             else if (name == "index") m.index = value;
+            else if (name == "category") m.category = value;
+            else if (name == "reviewed") m.reviewed = value;
         }
     }
 
