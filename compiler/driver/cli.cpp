@@ -2,6 +2,7 @@
 
 #include "diagnostics/report_formats.h"
 #include "driver/compilation.h"
+#include "driver/depfile.h"
 #include "driver/fixes.h"
 #include "driver/project_config.h"
 #include "driver/report_command.h"
@@ -172,6 +173,7 @@ struct BuildOptions {
     int pdf_timeout = 180;
     unsigned pdf_workers = 0;  // 0: one per core, at most 4
     bool force = false;
+    std::string depfile;  // --depfile: where to write each output's inputs (Make syntax); empty: nowhere
 };
 
 // IO-03 for a PDF that LibreOffice could not produce, on the PDF's path,
@@ -226,6 +228,8 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
     std::vector<emit::pdf::PdfJob> pdf_jobs;
     std::vector<std::string> pdf_sources;
+    Depfile depfile;
+    std::vector<std::vector<fs::path>> pdf_inputs;  // of each PDF job, for the depfile
     std::vector<Diagnostic> all;
     std::set<fs::path> written;
     int status = exit_ok;
@@ -273,6 +277,8 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         write_text_report(std::cerr, math.diagnostics(), compiler.sources(), global.language());
         all.insert(all.end(), math.diagnostics().begin(), math.diagnostics().end());
         const fs::path docx_target = out_dir / emit::docx::docx_file_name(*result.document, fs::path(file).stem().string());
+        std::vector<fs::path> inputs;
+        if (!build.depfile.empty()) inputs = depfile.inputs_of(file, *result.document, global.catalogs);
         if (!written.insert(docx_target.lexically_normal()).second) {
             std::cerr << "bzc: " << file << (zh ? "：与前一个源文件生成同名的输出文件 " : ": gives the same output file as an earlier source, ")
                       << docx_target.string() << (zh ? "，未写入" : "; not written") << '\n';
@@ -291,12 +297,14 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
                 continue;
             }
             std::cout << docx_target.string() << '\n';
+            if (!build.depfile.empty()) depfile.add(docx_target, inputs);
         }
         if (!build.pdf) continue;
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
         pdf_jobs.push_back({std::move(docx.bytes), pdf_target});
         pdf_sources.push_back(file);
+        pdf_inputs.push_back(std::move(inputs));
     }
     // The PDFs last, all at once: LibreOffice converts them on several
     // instances while none of them waits for the checks of the others.
@@ -310,6 +318,21 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
                 continue;
             }
             std::cout << pdf_jobs[i].pdf.string() << '\n';
+            if (!build.depfile.empty()) depfile.add(pdf_jobs[i].pdf, std::move(pdf_inputs[i]));
+        }
+    }
+    // The depfile names the outputs this run wrote; with none written there
+    // is nothing to record, and the last run's depfile still describes the
+    // files on disk.
+    if (!build.depfile.empty() && !depfile.empty()) {
+        std::string unwritable;
+        if (auto text = depfile.text(unwritable)) {
+            if (int error = write_file_atomically(build.depfile, *text)) write_failure(build.depfile, error);
+        } else {
+            std::cerr << "bzc: " << build.depfile
+                      << (zh ? "：路径含换行符，无法写入依赖文件，未写入：" : ": a path holds a line break, which a depfile cannot spell; not written: ")
+                      << unwritable << '\n';
+            worse(exit_usage);
         }
     }
     print_summary(all, global.language());
@@ -518,6 +541,8 @@ int run_cli(int argc, char** argv) {
         ->check(CLI::Range(1, 16));
     build->add_option("--stage", build_options.stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
     build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
+    build->add_option("--depfile", build_options.depfile,
+                      "Write a Make-syntax depfile: each output with the files it was made from (source, bzc.yaml, catalogs, images, cited repository standards), for make and ninja");
     build->fallthrough();
 
     ReportOptions report_options;

@@ -8,6 +8,8 @@ output are stable.
 
 import codecs
 import os
+import struct
+import zlib
 
 # The cover data every generated Markdown document starts with: 4 lines of
 # front matter, a blank line, then a chapter. Generated content begins on
@@ -118,6 +120,19 @@ def hardlink(directory, existing, name):
 def copy(directory, source, target):
     with open(_path(directory, source), "rb") as f:
         _write(directory, target, f.read())
+
+
+def png(directory, name, width, height):
+    """A white RGB PNG of the given size: an image a figure can embed."""
+    width, height = int(width), int(height)
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff" * (3 * width) for _ in range(height))
+    _write(directory, name, b"\x89PNG\r\n\x1a\n"
+           + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 # --- big and deep Markdown ----------------------------------------------------
@@ -235,7 +250,7 @@ def deep_xml_clauses(directory, name, depth):
 
 
 GENERATORS = {f.__name__: f for f in [
-    encode, line_ends, patch, truncate, write, empty, mkdir, mkfifo, symlink, hardlink, copy,
+    encode, line_ends, patch, truncate, write, empty, mkdir, mkfifo, symlink, hardlink, copy, png,
     big_file, deep_list, deep_ordered_list, deep_blockquote, deep_notes, deep_emphasis,
     many_headings, wide_table, big_table, html_span_table, html_nested_tables, long_line,
     big_front_matter, deep_yaml, deep_xml_clauses,
