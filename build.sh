@@ -16,7 +16,8 @@ packages=(cmake g++ make pkg-config python3
           libxml2-dev libxml2-utils libicu-dev libcli11-dev nlohmann-json3-dev catch2
           zlib1g-dev python3-docx
           clang libclang-rt-14-dev
-          pandoc libreoffice-writer-nogui libreoffice-math-nogui python3-uno fonts-noto-cjk fonts-liberation2 poppler-utils)
+          pandoc libreoffice-writer-nogui libreoffice-math-nogui python3-uno fonts-noto-cjk fonts-liberation2 poppler-utils
+          librsvg2-bin)
 
 install_missing() {
     local missing=()

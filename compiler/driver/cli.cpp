@@ -6,6 +6,7 @@
 #include "driver/fixes.h"
 #include "driver/project_config.h"
 #include "driver/report_command.h"
+#include "driver/system_command.h"
 #include "emit/canonical_xml.h"
 #include "emit/docx/docx_writer.h"
 #include "emit/pdf/pdf_converter.h"
@@ -560,6 +561,9 @@ int run_cli(int argc, char** argv) {
     report->add_flag("--force", report_options.force, "Write the files even when the inputs have errors");
     report->fallthrough();
 
+    SystemOptions system_options;
+    auto* system = add_system_command(app, system_options);
+
     std::vector<std::string> fix_paths;
     bool fix_dry_run = false;
     auto* fix = app.add_subcommand("fix", "Apply the mechanical fixes of the findings (year separators, 2009 wordings, punctuation …)");
@@ -609,6 +613,10 @@ int run_cli(int argc, char** argv) {
             report_options.catalogs = global.catalogs;
             report_options.language = global.language();
             return run_report(report_options);
+        }
+        if (*system) {
+            system_options.language = global.language();
+            return run_system(system_options);
         }
         if (*rules) return run_rules(rules_format, global);
         if (*explain) return run_explain(explain_id, global);

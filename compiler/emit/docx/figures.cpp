@@ -138,44 +138,7 @@ void DocumentWriter::image_paragraph(const std::string& path, const SourceLocati
 }
 
 void DocumentWriter::drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy) {
-    std::string w = num(cx), h = num(cy), n = num(id);
-    x_.open("w:r");
-    x_.open("w:drawing");
-    x_.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
-    x_.empty("wp:extent", {{"cx", w}, {"cy", h}});
-    x_.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
-    x_.empty("wp:docPr", {{"id", n}, {"name", name}});
-    x_.open("wp:cNvGraphicFramePr");
-    x_.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
-    x_.close();
-    x_.open("a:graphic");
-    x_.open("a:graphicData", {{"uri", "http://schemas.openxmlformats.org/drawingml/2006/picture"}});
-    x_.open("pic:pic");
-    x_.open("pic:nvPicPr");
-    x_.empty("pic:cNvPr", {{"id", n}, {"name", name}});
-    x_.empty("pic:cNvPicPr");
-    x_.close();
-    x_.open("pic:blipFill");
-    x_.empty("a:blip", {{"r:embed", rel_id}});
-    x_.open("a:stretch");
-    x_.empty("a:fillRect");
-    x_.close();
-    x_.close();
-    x_.open("pic:spPr");
-    x_.open("a:xfrm");
-    x_.empty("a:off", {{"x", "0"}, {"y", "0"}});
-    x_.empty("a:ext", {{"cx", w}, {"cy", h}});
-    x_.close();
-    x_.open("a:prstGeom", {{"prst", "rect"}});
-    x_.empty("a:avLst");
-    x_.close();
-    x_.close();
-    x_.close();  // pic:pic
-    x_.close();  // graphicData
-    x_.close();  // graphic
-    x_.close();  // inline
-    x_.close();  // drawing
-    x_.close();  // r
+    write_inline_picture(x_, {rel_id, "", id, name, cx, cy});
 }
 
 }  // namespace bzc::emit::docx

@@ -114,4 +114,57 @@ std::optional<Image> read_image(const std::filesystem::path& path, std::string& 
     return image;
 }
 
+void write_inline_picture(XmlOut& x, const InlinePicture& picture) {
+    std::string w = num(picture.cx), h = num(picture.cy), n = num(picture.id);
+    x.open("w:r");
+    x.open("w:drawing");
+    x.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
+    x.empty("wp:extent", {{"cx", w}, {"cy", h}});
+    x.empty("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
+    x.empty("wp:docPr", {{"id", n}, {"name", picture.name}});
+    x.open("wp:cNvGraphicFramePr");
+    x.empty("a:graphicFrameLocks", {{"noChangeAspect", "1"}});
+    x.close();
+    x.open("a:graphic");
+    x.open("a:graphicData", {{"uri", "http://schemas.openxmlformats.org/drawingml/2006/picture"}});
+    x.open("pic:pic");
+    x.open("pic:nvPicPr");
+    x.empty("pic:cNvPr", {{"id", n}, {"name", picture.name}});
+    x.empty("pic:cNvPicPr");
+    x.close();
+    x.open("pic:blipFill");
+    if (picture.svg_relationship.empty()) {
+        x.empty("a:blip", {{"r:embed", picture.image_relationship}});
+    } else {
+        x.open("a:blip", {{"r:embed", picture.image_relationship}});
+        x.open("a:extLst");
+        // The extension's registered uri: Word shows the SVG when it knows it.
+        x.open("a:ext", {{"uri", "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"}});
+        x.empty("asvg:svgBlip", {{"xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main"},
+                                 {"r:embed", picture.svg_relationship}});
+        x.close();
+        x.close();
+        x.close();
+    }
+    x.open("a:stretch");
+    x.empty("a:fillRect");
+    x.close();
+    x.close();
+    x.open("pic:spPr");
+    x.open("a:xfrm");
+    x.empty("a:off", {{"x", "0"}, {"y", "0"}});
+    x.empty("a:ext", {{"cx", w}, {"cy", h}});
+    x.close();
+    x.open("a:prstGeom", {{"prst", "rect"}});
+    x.empty("a:avLst");
+    x.close();
+    x.close();
+    x.close();  // pic:pic
+    x.close();  // graphicData
+    x.close();  // graphic
+    x.close();  // inline
+    x.close();  // drawing
+    x.close();  // r
+}
+
 }  // namespace bzc::emit::docx

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emit/docx/xml_out.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -21,5 +23,19 @@ std::optional<Image> read_image(const std::filesystem::path& path, std::string& 
 
 // Reads the size from PNG or JPEG bytes; false when they are neither.
 bool read_image_header(Image& image);
+
+// A picture in the line of text (wp:inline), as Word writes one: the image
+// of the relationship `image_relationship`, `cx` × `cy` EMU; with an
+// `svg_relationship`, the SVG that Office 2016 and later show in its place
+// (the asvg:svgBlip extension; other readers keep to the image). The part
+// declares the prefixes wp, a, pic and r on its root.
+struct InlinePicture {
+    std::string image_relationship;
+    std::string svg_relationship;  // optional
+    std::uint32_t id = 0;          // unique among the drawings of the part
+    std::string name;
+    long long cx = 0, cy = 0;
+};
+void write_inline_picture(XmlOut& x, const InlinePicture& picture);
 
 }  // namespace bzc::emit::docx

@@ -34,6 +34,7 @@ inline constexpr std::string_view core_properties = "application/vnd.openxmlform
 inline constexpr std::string_view extended_properties = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
 inline constexpr std::string_view png = "image/png";
 inline constexpr std::string_view jpeg = "image/jpeg";
+inline constexpr std::string_view svg = "image/svg+xml";
 }  // namespace content_type
 
 // An OPC package (ECMA-376 part 2) being assembled: parts with their content
