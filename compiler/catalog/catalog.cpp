@@ -157,18 +157,22 @@ void Catalog::read(std::string_view text, std::uint32_t file, std::string_view n
         }
         if (!dates_ok) continue;
         record.origin = file_name + ":" + std::to_string(line_number);
-        auto& editions = documents_[record.designation.undated()];
-        auto same = std::find_if(editions.begin(), editions.end(),
-                                 [&](const CatalogRecord& r) { return r.designation.year == record.designation.year; });
-        if (same != editions.end()) {
-            *same = std::move(record);
-            continue;
-        }
-        editions.push_back(std::move(record));
-        std::stable_sort(editions.begin(), editions.end(),
-                         [](const CatalogRecord& a, const CatalogRecord& b) { return year_of(a) < year_of(b); });
-        ++size_;
+        add(std::move(record));
     }
+}
+
+void Catalog::add(model::CatalogRecord record) {
+    auto& editions = documents_[record.designation.undated()];
+    auto same = std::find_if(editions.begin(), editions.end(),
+                             [&](const CatalogRecord& r) { return r.designation.year == record.designation.year; });
+    if (same != editions.end()) {
+        *same = std::move(record);
+        return;
+    }
+    editions.push_back(std::move(record));
+    std::stable_sort(editions.begin(), editions.end(),
+                     [](const CatalogRecord& a, const CatalogRecord& b) { return year_of(a) < year_of(b); });
+    ++size_;
 }
 
 const model::CatalogRecord* Catalog::edition(const model::Designation& d) const {

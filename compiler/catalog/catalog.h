@@ -24,6 +24,10 @@ public:
     // correct the seed.
     void read(std::string_view text, std::uint32_t file, std::string_view name, DiagnosticSink& sink);
 
+    // Adds one dated edition, replacing a record of the same edition: the
+    // standards of a repository are added over the catalog files.
+    void add(model::CatalogRecord record);
+
     // The record of one dated edition, or null.
     const model::CatalogRecord* edition(const model::Designation& d) const;
     // The newest edition of the document (by year), or null.
@@ -33,6 +37,12 @@ public:
 
     std::size_t size() const { return size_; }
     const std::vector<std::string>& versions() const { return versions_; }  // "standardization.txt 2026-11-22"
+    // Every edition of the document `d` names, oldest first.
+    template <class F> void for_each_edition(const model::Designation& d, F&& f) const {
+        auto found = documents_.find(d.undated());
+        if (found == documents_.end()) return;
+        for (const auto& record : found->second) f(record);
+    }
     template <class F> void for_each(F&& f) const {
         for (const auto& [key, editions] : documents_)
             for (const auto& record : editions) f(record);

@@ -10,7 +10,14 @@ namespace bzc {
 
 class SourceManager;
 
-enum class ReportFormat { Text, Json, Sarif };
+enum class ReportFormat { Text, Json, Sarif, Junit };
+
+// The findings of one source within a report's list: diagnostics[first, first + count).
+struct ReportedFile {
+    std::string path;
+    std::size_t first = 0;
+    std::size_t count = 0;
+};
 
 // file:line:col: severity: message [RULE-ID], with the rule's hint on an
 // indented line below, as compilers print notes.
@@ -24,6 +31,10 @@ void write_json_report(std::ostream& out, const std::vector<Diagnostic>& diagnos
 // SARIF 2.1.0, one run, the rules that fired in tool.driver.rules, columns in code points.
 void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                         Language lang);
+
+// JUnit XML: a test case per source, failed when it has errors.
+void write_junit_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const std::vector<ReportedFile>& files,
+                        const SourceManager& sources, Language lang);
 
 // "2 个错误，1 个警告（另有 3 个已抑制）" / "2 errors, 1 warning (3 suppressed)";
 // empty when there is nothing to say.

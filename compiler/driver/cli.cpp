@@ -4,12 +4,14 @@
 #include "driver/compilation.h"
 #include "driver/depfile.h"
 #include "driver/fixes.h"
+#include "driver/init_command.h"
 #include "driver/project_config.h"
 #include "driver/report_command.h"
 #include "driver/system_command.h"
 #include "emit/canonical_xml.h"
 #include "emit/docx/docx_writer.h"
 #include "emit/pdf/pdf_converter.h"
+#include "repository/repository_check.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
 
@@ -99,17 +101,95 @@ void print_summary(const std::vector<Diagnostic>& all, Language lang, std::size_
     if (!line.empty()) std::cerr << line << '\n';
 }
 
-int run_check(const std::vector<std::string>& inputs, const std::string& stage_text, const std::string& format,
-              bool syntax_only, const GlobalOptions& global) {
+struct CheckOptions {
+    std::vector<std::string> paths;
+    std::string stage;
+    std::string format = "text";
+    bool syntax_only = false;
+    unsigned jobs = 0;
+    bool no_cache = false;
+    std::string progress = "auto";
+};
+
+void write_report(const std::string& format, const std::vector<Diagnostic>& all, const std::vector<ReportedFile>& files,
+                  const SourceManager& sources, Language lang, std::size_t suppressed) {
+    if (format == "json") write_json_report(std::cout, all, sources, lang, suppressed);
+    else if (format == "sarif") write_sarif_report(std::cout, all, sources, lang);
+    else if (format == "junit") write_junit_report(std::cout, all, files, sources, lang);
+    else {
+        write_text_report(std::cout, all, sources, lang);
+        print_summary(all, lang, suppressed);
+    }
+}
+
+// The project file of a repository check: `bzc check` with no path looks
+// from the current directory up; `bzc check DIR` when DIR holds bzc.yaml.
+fs::path repository_project_file(const std::vector<std::string>& paths) {
+    std::error_code ec;
+    if (paths.empty()) return find_project_file(fs::current_path(ec) / "bzc.yaml");
+    if (paths.size() == 1 && fs::is_directory(paths.front(), ec) && fs::is_regular_file(fs::path(paths.front()) / "bzc.yaml", ec)) {
+        return fs::absolute(fs::path(paths.front()) / "bzc.yaml", ec).lexically_normal();
+    }
+    return {};
+}
+
+int run_repository_check(const fs::path& project_file, const CheckOptions& check, const GlobalOptions& global) {
+    repository::RepositoryCheckOptions options;
+    options.project_file = project_file;
+    std::error_code ec;
+    // Paths print relative to where bzc was started, as a compiler's do.
+    fs::path relative = project_file.parent_path().lexically_relative(fs::current_path(ec));
+    options.display_root = relative.empty() || relative.string().starts_with("..") ? project_file.parent_path() : relative;
+    options.stage = parse_stage_option(check.stage);
+    options.drafting_rules = !check.syntax_only;
+    options.catalogs = global.catalogs;
+    options.jobs = check.jobs;
+    options.use_cache = !check.no_cache;
+    options.progress = check.progress == "always" || (check.progress == "auto" && check.format == "text" && ::isatty(STDERR_FILENO));
+    options.language = global.language();
+    repository::RepositoryCheckResult result = repository::check_repository(options);
+    bool zh = global.language() == Language::Chinese;
+    if (result.outcomes.empty()) {
+        std::cerr << "bzc: " << project_file.string() << (zh ? "：项目中没有找到标准（.md 或 .xml），请检查standards" : ": the project has no standards (.md or .xml); check standards:") << '\n';
+        write_text_report(std::cerr, result.diagnostics, result.sources, global.language());
+        return exit_usage;
+    }
+    write_report(check.format, result.diagnostics, result.outcomes, result.sources, global.language(), result.suppressed);
+    if (check.format == "text") {
+        std::cerr << (zh ? "检查了 " : "checked ") << result.outcomes.size() << (zh ? " 项标准（" : " standards (") << result.checked
+                  << (zh ? " 项重新分析，" : " analysed, ") << result.cached << (zh ? " 项来自缓存）" : " from the cache)") << '\n';
+    }
+    if (result.cache_error) {
+        auto [reason_zh, reason_en] = describe_system_error(result.cache_error);
+        std::cerr << "bzc: " << (zh ? "无法写入检查缓存 " : "cannot write the check cache ") << result.cache_file.string() << (zh ? "：" : ": ")
+                  << (zh ? reason_zh : reason_en) << '\n';
+    }
+    if (int error = stdout_error()) {
+        write_text_report(std::cerr, {output_failure(result.sources, "-", error)}, result.sources, global.language());
+        return exit_usage;
+    }
+    if (result.io_failure) return exit_usage;
+    bool errors = std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    return errors ? exit_errors : exit_ok;
+}
+
+int run_check(const CheckOptions& check, const GlobalOptions& global) {
+    if (fs::path project = repository_project_file(check.paths); !project.empty()) return run_repository_check(project, check, global);
+    if (check.paths.empty()) {
+        std::cerr << "bzc: " << (global.language() == Language::Chinese ? "没有给出要检查的文件，当前目录及其上级目录中也没有项目文件bzc.yaml（可用bzc init创建）"
+                                                                         : "no files given, and no project file bzc.yaml in this directory or above (bzc init writes one)") << '\n';
+        return exit_usage;
+    }
     CompileOptions options;
-    options.stage = parse_stage_option(stage_text);
-    options.drafting_rules = !syntax_only;
+    options.stage = parse_stage_option(check.stage);
+    options.drafting_rules = !check.syntax_only;
     options.catalogs = global.catalogs;
     Compiler compiler(options);
     std::vector<Diagnostic> all;
+    std::vector<ReportedFile> reported;
     bool errors = false, io_failure = false;
     std::size_t suppressed = 0;
-    std::vector<std::string> files = expand_paths(inputs);
+    std::vector<std::string> files = expand_paths(check.paths);
     if (files.empty()) {
         std::cerr << "bzc: " << (global.language() == Language::Chinese ? "没有找到要检查的文件（.md 或 .xml）" : "no files to check (.md or .xml)") << '\n';
         return exit_usage;
@@ -119,14 +199,10 @@ int run_check(const std::vector<std::string>& inputs, const std::string& stage_t
         errors = errors || result.has_errors();
         io_failure = io_failure || result.has_io_failure();
         suppressed += result.suppressed;
+        reported.push_back({file, all.size(), result.diagnostics.size()});
         all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
     }
-    if (format == "json") write_json_report(std::cout, all, compiler.sources(), global.language(), suppressed);
-    else if (format == "sarif") write_sarif_report(std::cout, all, compiler.sources(), global.language());
-    else {
-        write_text_report(std::cout, all, compiler.sources(), global.language());
-        print_summary(all, global.language(), suppressed);
-    }
+    write_report(check.format, all, reported, compiler.sources(), global.language(), suppressed);
     if (int error = stdout_error()) {
         write_text_report(std::cerr, {output_failure(compiler.sources(), "-", error)}, compiler.sources(), global.language());
         return exit_usage;
@@ -417,6 +493,7 @@ const char* status_text(model::CatalogStatus status, bool zh) {
     switch (status) {
         case model::CatalogStatus::Current: return zh ? "现行" : "in force";
         case model::CatalogStatus::Upcoming: return zh ? "即将实施" : "issued, not yet in force";
+        case model::CatalogStatus::Drafting: return zh ? "制定中" : "in drafting";
         case model::CatalogStatus::Withdrawn: return zh ? "废止" : "withdrawn";
         case model::CatalogStatus::Replaced: return zh ? "被代替" : "replaced";
     }
@@ -431,9 +508,10 @@ int run_catalog(const std::vector<std::string>& queries, const GlobalOptions& gl
     options.catalogs = global.catalogs;
     Compiler compiler(options);
     DiagnosticSink sink;
-    ProjectConfig config = load_project_config(std::filesystem::current_path() / "bzc.yaml", compiler.sources(), sink);
-    const catalog::Catalog& catalog = compiler.catalog_for(config.catalogs, sink);
-    sink.finish(std::nullopt, config.severity);
+    // The project of the current directory: its catalog files and its own standards.
+    auto project = compiler.project_for(std::filesystem::current_path() / "bzc.yaml", sink);
+    const catalog::Catalog& catalog = project->catalog;
+    sink.finish(std::nullopt, project->config.severity);
     write_text_report(std::cerr, sink.diagnostics(), compiler.sources(), global.language());
     if (queries.empty()) {
         std::cout << (zh ? "标准目录：" : "Standards catalog: ") << catalog.size() << (zh ? " 个版本" : " editions") << '\n';
@@ -508,15 +586,19 @@ int run_cli(int argc, char** argv) {
                    "A catalog file of standards (rules/catalog/README.md), added to the built-in one; repeatable")
         ->allow_extra_args(false);
 
-    std::vector<std::string> check_paths;
-    std::string check_stage, check_format = "text";
-    auto* check = app.add_subcommand("check", "Check standards (files or directories) and report problems");
-    check->add_option("paths", check_paths, "Markdown (.md) or XML (.xml) sources, or directories")->required();
-    check->add_option("--stage", check_stage, "Draft stage to check for, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
-    check->add_option("--format", check_format, "Output: text (default), json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
-    bool check_syntax_only = false;
-    check->add_flag("--syntax-only", check_syntax_only,
+    CheckOptions check_options;
+    auto* check = app.add_subcommand("check", "Check standards (files or directories) and report problems; with no path, the whole repository of the bzc.yaml here or above");
+    check->add_option("paths", check_options.paths,
+                      "Markdown (.md) or XML (.xml) sources, or directories (a directory with bzc.yaml is checked as a repository)");
+    check->add_option("--stage", check_options.stage, "Draft stage to check for, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
+    check->add_option("--format", check_options.format, "Output: text (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
+    check->add_flag("--syntax-only", check_options.syntax_only,
                     "Check only the source itself (cover data, DSL, ids and cross-references), not the GB/T 1.1 drafting rules");
+    check->add_option("-j,--jobs", check_options.jobs, "Repository check: standards checked at once (default: one per core)")->check(CLI::Range(1, 256));
+    check->add_flag("--no-cache", check_options.no_cache, "Repository check: analyse every standard again, neither reading nor writing the cache");
+    check->add_option("--progress", check_options.progress, "Repository check: a progress line on standard error: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     check->fallthrough();
 
     std::string xml_input, xml_output;
@@ -564,6 +646,13 @@ int run_cli(int argc, char** argv) {
     SystemOptions system_options;
     auto* system = add_system_command(app, system_options);
 
+    std::string init_directory;
+    bool init_force = false;
+    auto* init = app.add_subcommand("init", "Write a commented starter project file bzc.yaml for a standards repository");
+    init->add_option("directory", init_directory, "The repository's root folder (default: the current directory)");
+    init->add_flag("--force", init_force, "Replace an existing bzc.yaml");
+    init->fallthrough();
+
     std::vector<std::string> fix_paths;
     bool fix_dry_run = false;
     auto* fix = app.add_subcommand("fix", "Apply the mechanical fixes of the findings (year separators, 2009 wordings, punctuation …)");
@@ -605,9 +694,10 @@ int run_cli(int argc, char** argv) {
         return exit_usage;
     }
     try {
-        if (*check) return run_check(check_paths, check_stage, check_format, check_syntax_only, global);
+        if (*check) return run_check(check_options, global);
         if (*xml) return run_xml(xml_input, xml_output, xml_force, global);
         if (*build) return run_build(build_paths, build_options, global);
+        if (*init) return run_init(init_directory, init_force, global.language());
         if (*fix) return run_fix(fix_paths, fix_dry_run, global);
         if (*report) {
             report_options.catalogs = global.catalogs;

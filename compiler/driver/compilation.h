@@ -2,12 +2,15 @@
 
 #include "catalog/catalog.h"
 #include "diagnostics/diagnostic.h"
+#include "driver/project_config.h"
 #include "model/document.h"
+#include "repository/repository_index.h"
 #include "support/source_manager.h"
 
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,12 +27,49 @@ struct CompileOptions {
     std::function<void(const model::Document&)> after_reading;
 };
 
+// What the sources of one project (one bzc.yaml) share: its configuration,
+// the index of its standards, and the catalog its citations are judged
+// against — the seed, the project's catalog files, --catalog, and over them
+// the repository's own standards. Built once, then only read: the threads of
+// a repository check share it.
+struct ProjectContext {
+    ProjectConfig config;  // config.path is empty outside a project
+    repository::RepositoryIndex index;
+    catalog::Catalog catalog;
+    std::string today;     // YYYY-MM-DD, for the status of the repository's standards
+    // What the catalog says about each document of the repository, by
+    // document key ("Q/JGSW 101"): a check that cited it is valid as long as
+    // this stays the same.
+    std::map<std::string, std::string, std::less<>> repository_fingerprints;
+    // The findings about the project file and the catalog files, reported
+    // once with the first source of the project.
+    std::vector<Diagnostic> diagnostics;
+
+    std::string fingerprint_of(std::string_view document_key) const;
+};
+
+// Builds the context of the project whose project file is `project_file`
+// (empty: no project), adding the files it reads to `sources`.
+std::shared_ptr<const ProjectContext> make_project_context(const std::filesystem::path& project_file,
+                                                           const std::vector<std::string>& extra_catalogs,
+                                                           SourceManager& sources);
+// The same from a configuration already read and an index already built
+// (a repository check reads the cover data through its cache); findings
+// about the catalog files go to `sink`.
+std::shared_ptr<ProjectContext> make_project_context(ProjectConfig config, repository::RepositoryIndex index,
+                                                     const std::vector<std::string>& extra_catalogs, SourceManager& sources,
+                                                     DiagnosticSink& sink);
+
 // One source through the pipeline: load → front end → analysis → checks.
 struct CompiledDocument {
     std::string path;
     std::optional<model::Document> document;  // empty when the source could not be read at all
     std::vector<Diagnostic> diagnostics;      // severities resolved for the document's stage
     std::size_t suppressed = 0;               // findings silenced by comments or the project file
+    // The documents the source cites, by document key, and the text of its
+    // 范围: what the checks between the standards of a repository need.
+    std::vector<std::string> cited_documents;
+    std::string scope;
     bool has_errors() const;
     bool has_io_failure() const;
 };
@@ -40,25 +80,36 @@ public:
 
     CompiledDocument compile(const std::string& path);
 
+    // Makes this compiler use a context built elsewhere for the sources of
+    // its project, so that threads share one; its findings are not reported
+    // again.
+    void adopt_project(std::shared_ptr<const ProjectContext> context);
+
+    // The context of the project a source belongs to, built on first use.
+    // Findings about the project and catalog files go to `sink` the first time.
+    std::shared_ptr<const ProjectContext> project_for(const std::filesystem::path& source, DiagnosticSink& sink);
+
     // Silences findings the source's suppression comments name, and reports
     // suppressions without a reason (SUP-01), with unknown rules (SUP-02) or
     // that silenced nothing (SUP-03). Returns how many were silenced.
     static std::size_t apply_suppressions(const model::Document& doc, DiagnosticSink& sink);
 
-    // The catalog for sources under a project file: the seed, the project's
-    // catalog files and --catalog, read once per project. Problems with a
-    // catalog file (IO-01, CAT-01) go to `sink` the first time.
-    const catalog::Catalog& catalog_for(const std::vector<std::filesystem::path>& project_catalogs, DiagnosticSink& sink);
     const SourceManager& sources() const { return sources_; }
     SourceManager& sources() { return sources_; }
 
 private:
     CompileOptions options_;
     SourceManager sources_;
-    std::map<std::vector<std::filesystem::path>, catalog::Catalog> catalogs_;
+    std::map<std::filesystem::path, std::shared_ptr<const ProjectContext>> projects_;  // by project file
 };
 
 // Markdown unless the name ends in .xml.
 bool is_xml_path(const std::string& path);
+
+// The text of a document's 范围, paragraphs joined by newlines.
+std::string scope_text(const model::Document& doc);
+
+// The key of every document a source cites (list entries and citations in the text).
+std::vector<std::string> cited_document_keys(const model::Document& doc);
 
 }  // namespace bzc::driver

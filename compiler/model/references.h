@@ -19,6 +19,7 @@ namespace bzc::model {
 enum class CatalogStatus {
     Current,    // 现行
     Upcoming,   // 即将实施
+    Drafting,   // a standard of the repository not yet published (制定中)
     Withdrawn,  // 废止
     Replaced,   // 被代替
 };
@@ -32,6 +33,10 @@ struct CatalogRecord {
     std::string issued;                    // YYYY-MM-DD, or empty
     std::string implemented;
     std::string origin;                    // catalog file and line, for messages
+    // A standard of the checked repository rather than a catalog line: its
+    // cover data is the truth, so a disagreement is an error (REPO-*).
+    bool repository = false;
+    std::string stage;                     // Drafting: the draft stage, 征求意见稿
 
     bool in_force() const { return status == CatalogStatus::Current || status == CatalogStatus::Upcoming; }
 };

@@ -17,7 +17,7 @@ RepositoryIndex::RepositoryIndex(std::vector<StandardIdentity> standards) : stan
         const auto& s = standards_[i];
         if (!s.designation) continue;
         by_undated_[s.designation->undated()].push_back(i);
-        if (s.stage != model::Stage::Published) continue;
+        if (s.stage && *s.stage != model::Stage::Published) continue;
         for (const auto& replaced : s.replaces) {
             if (auto d = model::parse_designation(replaced)) replaced_by_[d->canonical()].push_back(s.designation->canonical());
         }

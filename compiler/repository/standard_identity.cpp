@@ -24,6 +24,7 @@ void take_metadata(StandardIdentity& id, const model::Metadata& m) {
     id.issuer = m.issuer;
     id.owner = m.owner;
     id.number_line = m.where("number").line;
+    id.title_line = m.where("title").line;
     id.category_line = m.where("category").line;
 }
 
@@ -76,7 +77,8 @@ StandardIdentity read_standard_identity(std::string path, std::string_view text,
 }
 
 StandardStatus StandardIdentity::status(std::string_view today, bool replaced) const {
-    if (stage != model::Stage::Published) return StandardStatus::Drafting;
+    // Cover data without a stage describes a published standard (no draft banner).
+    if (stage && *stage != model::Stage::Published) return StandardStatus::Drafting;
     if (replaced) return StandardStatus::Replaced;
     if (!effective.empty() && effective > today) return StandardStatus::Upcoming;
     return StandardStatus::Current;

@@ -38,9 +38,10 @@ struct StandardIdentity {
     std::string issuer;
     std::string owner;                       // 归口
     std::uint32_t number_line = 0;           // line of `number:` in the source, for messages (0: unknown)
+    std::uint32_t title_line = 0;
     std::uint32_t category_line = 0;
 
-    // 制定中 before the 发布稿; otherwise by the effective date against
+    // 制定中 before the 发布稿 (no stage: published); otherwise by the effective date against
     // `today` (YYYY-MM-DD); Replaced is decided by the repository, which
     // knows who replaces whom, and passed in.
     StandardStatus status(std::string_view today, bool replaced) const;

@@ -27,6 +27,15 @@ void not_in_force(const Use& u, DiagnosticArg status, const std::string& origin,
     else sink.report("REF-18", u.where, std::move(args));
 }
 
+// A standard of the repository still in drafting cannot be relied on by a
+// normative reference (REPO-03); an informative one may point to it.
+void drafting(const Use& u, const model::CatalogRecord& r, DiagnosticSink& sink) {
+    if (!u.normative) return;
+    auto stage = model::parse_stage(r.stage);
+    std::string stage_en = stage ? std::string(model::stage_key(*stage)) : r.stage;
+    sink.report("REPO-03", u.where, {{"document", u.written}, {"stage", r.stage, stage_en}, {"origin", r.origin}});
+}
+
 void judge(const Use& u, DiagnosticSink& sink) {
     const model::CatalogMatch& m = *u.catalog;
     if (!m.known()) {
@@ -40,7 +49,9 @@ void judge(const Use& u, DiagnosticSink& sink) {
             return;
         }
         const auto& e = *m.edition;
-        if (e.status == model::CatalogStatus::Withdrawn) {
+        if (e.status == model::CatalogStatus::Drafting) {
+            drafting(u, e, sink);
+        } else if (e.status == model::CatalogStatus::Withdrawn) {
             not_in_force(u, {"status", "已废止", "was withdrawn"}, e.origin, sink);
         } else if (e.status == model::CatalogStatus::Replaced) {
             bool new_edition = !e.replaced_by.empty();
@@ -48,8 +59,11 @@ void judge(const Use& u, DiagnosticSink& sink) {
                 auto d = model::parse_designation(r);
                 if (!d || d->undated() != e.designation.undated()) new_edition = false;
             }
-            if (new_edition) {
-                sink.report("REF-20", u.where, {{"document", u.written}, {"replacement", join(e.replaced_by, "、")}, {"origin", e.origin}});
+            DiagnosticArgs args{{"document", u.written}, {"replacement", join(e.replaced_by, "、")}, {"origin", e.origin}};
+            if (new_edition && e.repository) {
+                sink.report("REPO-02", u.where, std::move(args));
+            } else if (new_edition) {
+                sink.report("REF-20", u.where, std::move(args));
             } else {
                 not_in_force(u, {"status", "已被" + join(e.replaced_by, "、") + "代替", "was replaced by " + join(e.replaced_by, "、")}, e.origin, sink);
             }
@@ -59,7 +73,9 @@ void judge(const Use& u, DiagnosticSink& sink) {
     // Undated: the newest edition applies, and it must be in force.
     if (!m.latest) return;
     const auto& l = *m.latest;
-    if (l.status == model::CatalogStatus::Withdrawn) {
+    if (l.status == model::CatalogStatus::Drafting) {
+        drafting(u, l, sink);
+    } else if (l.status == model::CatalogStatus::Withdrawn) {
         not_in_force(u, {"status", "已废止", "was withdrawn"}, l.origin, sink);
     } else if (l.status == model::CatalogStatus::Replaced) {
         not_in_force(u, {"status", "已被" + join(l.replaced_by, "、") + "代替", "was replaced by " + join(l.replaced_by, "、")}, l.origin, sink);

@@ -62,6 +62,14 @@ const model::CatalogRecord* catalog_record(const model::Designation& d, const mo
     return m.latest ? &*m.latest : nullptr;
 }
 
+// A standard of the repository is cited by the title on its own cover: a
+// different one is an error there (REPO-01), a warning against the catalog.
+void report_title(const model::CatalogRecord& record, SourceLocation where, DiagnosticArgs args, std::optional<Fix> fix,
+                  DiagnosticSink& sink) {
+    if (record.repository) sink.report("REPO-01", where, std::move(args), std::move(fix));
+    else sink.report("REF-19", where, std::move(args), std::move(fix));
+}
+
 }  // namespace
 
 void check_reference_titles(const model::Document& doc, DiagnosticSink& sink) {
@@ -85,8 +93,7 @@ void check_reference_titles(const model::Document& doc, DiagnosticSink& sink) {
             continue;
         }
         if (const auto* record = catalog_record(*c.designation, c.catalog); record && !same_title(c.title, record->title)) {
-            sink.report("REF-19", c.title_location,
-                        {{"document", c.written}, {"expected", record->title}, {"origin", record->origin}, {"written", c.title}});
+            report_title(*record, c.title_location, {{"document", c.written}, {"expected", record->title}, {"origin", record->origin}, {"written", c.title}}, {}, sink);
         }
     }
     for (const auto* list : {&refs.normative, &refs.bibliography}) {
@@ -102,9 +109,9 @@ void check_reference_titles(const model::Document& doc, DiagnosticSink& sink) {
             }
             std::optional<Fix> fix;
             if (e.text.find(e.title) != std::string::npos) fix = Fix{e.title, record->title};
-            sink.report("REF-19", e.location,
-                        {{"document", e.designation_text}, {"expected", record->title}, {"origin", record->origin}, {"written", e.title}},
-                        fix);
+            report_title(*record, e.location,
+                         {{"document", e.designation_text}, {"expected", record->title}, {"origin", record->origin}, {"written", e.title}},
+                         fix, sink);
         }
     }
 }

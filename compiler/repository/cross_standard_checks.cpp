@@ -1,0 +1,172 @@
+#include "repository/cross_standard_checks.h"
+
+#include "support/suggestions.h"
+#include "support/utf8.h"
+#include "system/review_schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+namespace bzc::repository {
+
+namespace {
+
+// With scopes to compare, the mean of title and scope similarity decides;
+// without, the title alone. Calibrated on repository_test.cpp's titles
+// (公务用车使用管理规范 / 公务用车管理使用规范 0.70, / 公务用车维修保养规范 0.37,
+// 会议服务管理规范 / 办公用房维修管理规范 0.20) and samples/jgsw-system.
+constexpr double threshold = 0.65;
+
+std::vector<std::uint64_t> features(std::string_view text) {
+    std::vector<std::uint64_t> out;
+    char32_t previous = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = utf8::decode(text, i);
+        if (!utf8::is_han(c)) {
+            previous = 0;
+            continue;
+        }
+        out.push_back(c);
+        if (previous) out.push_back((static_cast<std::uint64_t>(previous) << 32) | c);
+        previous = c;
+    }
+    return out;
+}
+
+}  // namespace
+
+TextSimilarity::TextSimilarity(const std::vector<std::string>& corpus) {
+    std::vector<std::map<std::uint64_t, int>> counts(corpus.size());
+    std::unordered_map<std::uint64_t, int> document_frequency;
+    for (std::size_t i = 0; i < corpus.size(); ++i) {
+        for (auto f : features(corpus[i])) ++counts[i][f];
+        for (const auto& [f, n] : counts[i]) ++document_frequency[f];
+    }
+    const double documents = static_cast<double>(corpus.size());
+    vectors_.resize(corpus.size());
+    for (std::size_t i = 0; i < corpus.size(); ++i) {
+        auto& v = vectors_[i];
+        for (const auto& [f, n] : counts[i]) {
+            double idf = std::log((1.0 + documents) / (1.0 + document_frequency[f])) + 1.0;
+            double w = (1.0 + std::log(static_cast<double>(n))) * idf;
+            v.weights.emplace_back(f, w);
+            v.norm += w * w;
+        }
+        v.norm = std::sqrt(v.norm);
+    }
+}
+
+double TextSimilarity::operator()(std::size_t a, std::size_t b) const {
+    const Vector& x = vectors_[a];
+    const Vector& y = vectors_[b];
+    if (x.norm == 0 || y.norm == 0) return 0;
+    double dot = 0;
+    auto i = x.weights.begin(), j = y.weights.begin();
+    while (i != x.weights.end() && j != y.weights.end()) {
+        if (i->first < j->first) ++i;
+        else if (j->first < i->first) ++j;
+        else dot += (i++)->second * (j++)->second;
+    }
+    return dot / (x.norm * y.norm);
+}
+
+namespace {
+
+SourceLocation at_line(const LinkedSource& s, std::uint32_t line) { return {s.file, line ? line : 1, 1}; }
+
+void duplicate_numbers(const std::vector<LinkedSource>& sources, std::vector<DiagnosticSink>& sinks) {
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto& id = *sources[i].identity;
+        if (!id.designation || id.designation->year.empty()) continue;
+        auto [it, added] = first.emplace(id.designation->canonical(), i);
+        if (added) continue;
+        sinks[i].report("REPO-05", at_line(sources[i], id.number_line), {{"number", id.number}, {"other", sources[it->second].identity->path}});
+    }
+}
+
+void categories(const Framework& framework, const std::vector<LinkedSource>& sources, std::vector<DiagnosticSink>& sinks) {
+    if (framework.empty()) return;
+    std::vector<std::string> codes;
+    framework.for_each([&](const FrameworkCategory& c, int) { codes.push_back(c.code); });
+    std::string example = codes.empty() ? "" : codes.front();
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto& id = *sources[i].identity;
+        if (id.category.empty()) {
+            sinks[i].report("REPO-07", at_line(sources[i], id.number_line), {{"example", example}});
+        } else if (!framework.find(id.category)) {
+            std::string guess = closest_match(id.category, codes);
+            sinks[i].report("REPO-06", at_line(sources[i], id.category_line),
+                            {{"category", id.category},
+                             {"suggestion", guess.empty() ? "" : "（是否应为“" + guess + "”？）", guess.empty() ? "" : " (did you mean '" + guess + "'?)"}});
+        }
+    }
+}
+
+// Two editions of one document, or a standard and the one it replaces, are
+// alike by design.
+bool related(const RepositoryIndex& index, const StandardIdentity& a, const StandardIdentity& b) {
+    if (a.designation && b.designation && a.designation->undated() == b.designation->undated()) return true;
+    auto replaces = [](const StandardIdentity& x, const StandardIdentity& y) {
+        if (!y.designation) return false;
+        return std::any_of(x.replaces.begin(), x.replaces.end(), [&](const std::string& r) {
+            auto d = model::parse_designation(r);
+            return d && d->undated() == y.designation->undated();
+        });
+    };
+    (void)index;
+    return replaces(a, b) || replaces(b, a);
+}
+
+void near_duplicates(const RepositoryIndex& index, const std::vector<LinkedSource>& sources, std::vector<DiagnosticSink>& sinks) {
+    std::vector<std::string> titles, scopes;
+    for (const auto& s : sources) {
+        titles.push_back(s.identity->title);
+        scopes.push_back(s.scope);
+    }
+    TextSimilarity title_similarity(titles);
+    TextSimilarity scope_similarity(scopes);
+    for (std::size_t b = 1; b < sources.size(); ++b) {
+        for (std::size_t a = 0; a < b; ++a) {
+            double title = title_similarity(a, b);
+            if (title < threshold * 2 - 1) continue;  // not even identical scopes could lift it over the line
+            bool scopes_known = !scopes[a].empty() && !scopes[b].empty();
+            double combined = scopes_known ? (title + scope_similarity(a, b)) / 2 : title;
+            if (combined < threshold) continue;
+            const auto& x = *sources[a].identity;
+            const auto& y = *sources[b].identity;
+            if (related(index, x, y)) continue;
+            char similarity[8];
+            std::snprintf(similarity, sizeof similarity, "%.2f", combined);
+            sinks[b].report("REPO-04", at_line(sources[b], y.title_line),
+                            {{"other", x.number.empty() ? x.path : x.number + "，" + x.path, x.number.empty() ? x.path : x.number + ", " + x.path},
+                             {"other_title", x.title},
+                             {"similarity", similarity}});
+        }
+    }
+}
+
+void reviews(const RepositoryIndex& index, const std::vector<LinkedSource>& sources, const RepositorySettings& settings,
+             std::vector<DiagnosticSink>& sinks) {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const auto& id = *sources[i].identity;
+        auto schedule = standard_system::review_schedule(id, index.status(id, settings.today), settings.today, settings.review_period_years);
+        if (!schedule || schedule->state == standard_system::ReviewState::NotDue) continue;
+        sinks[i].report("REPO-08", at_line(sources[i], id.number_line),
+                        {{"since", schedule->since}, {"years", std::to_string(settings.review_period_years)}, {"due", schedule->due}});
+    }
+}
+
+}  // namespace
+
+void check_between_standards(const RepositoryIndex& index, const std::vector<LinkedSource>& sources,
+                             const RepositorySettings& settings, std::vector<DiagnosticSink>& sinks) {
+    duplicate_numbers(sources, sinks);
+    if (settings.framework) categories(*settings.framework, sources, sinks);
+    near_duplicates(index, sources, sinks);
+    reviews(index, sources, settings, sinks);
+}
+
+}  // namespace bzc::repository
