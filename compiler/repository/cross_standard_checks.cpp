@@ -17,7 +17,7 @@ namespace {
 // without, the title alone. Calibrated on repository_test.cpp's titles
 // (公务用车使用管理规范 / 公务用车管理使用规范 0.70, / 公务用车维修保养规范 0.37,
 // 会议服务管理规范 / 办公用房维修管理规范 0.20) and samples/jgsw-system.
-constexpr double threshold = 0.65;
+constexpr double threshold = 0.70;
 
 std::vector<std::uint64_t> features(std::string_view text) {
     std::vector<std::uint64_t> out;
@@ -70,6 +70,35 @@ double TextSimilarity::operator()(std::size_t a, std::size_t b) const {
         else dot += (i++)->second * (j++)->second;
     }
     return dot / (x.norm * y.norm);
+}
+
+std::vector<std::tuple<std::size_t, std::size_t, double>> TextSimilarity::pairs_at_least(double minimum) const {
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, double>>> postings;
+    for (std::size_t i = 0; i < vectors_.size(); ++i) {
+        if (vectors_[i].norm == 0) continue;
+        for (const auto& [f, w] : vectors_[i].weights) postings[f].emplace_back(i, w / vectors_[i].norm);
+    }
+    std::vector<std::tuple<std::size_t, std::size_t, double>> out;
+    std::vector<double> dot(vectors_.size(), 0.0);
+    std::vector<std::size_t> touched;
+    for (std::size_t a = 0; a < vectors_.size(); ++a) {
+        if (vectors_[a].norm == 0) continue;
+        for (const auto& [f, w] : vectors_[a].weights) {
+            double wa = w / vectors_[a].norm;
+            for (const auto& [b, wb] : postings[f]) {
+                if (b <= a) continue;
+                if (dot[b] == 0.0) touched.push_back(b);
+                dot[b] += wa * wb;
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (std::size_t b : touched) {
+            if (dot[b] >= minimum) out.emplace_back(a, b, dot[b]);
+            dot[b] = 0.0;
+        }
+        touched.clear();
+    }
+    return out;
 }
 
 namespace {
@@ -128,10 +157,15 @@ void near_duplicates(const RepositoryIndex& index, const std::vector<LinkedSourc
     }
     TextSimilarity title_similarity(titles);
     TextSimilarity scope_similarity(scopes);
-    for (std::size_t b = 1; b < sources.size(); ++b) {
-        for (std::size_t a = 0; a < b; ++a) {
-            double title = title_similarity(a, b);
-            if (title < threshold * 2 - 1) continue;  // not even identical scopes could lift it over the line
+    // Titles less alike than this are not duplicates whatever their scopes:
+    // two standards of one subject share most of the words that name it.
+    constexpr double least_title_similarity = 0.45;
+    auto candidates = title_similarity.pairs_at_least(least_title_similarity);
+    std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+        return std::pair(std::get<1>(x), std::get<0>(x)) < std::pair(std::get<1>(y), std::get<0>(y));
+    });
+    for (const auto& [a, b, title] : candidates) {
+        {
             bool scopes_known = !scopes[a].empty() && !scopes[b].empty();
             double combined = scopes_known ? (title + scope_similarity(a, b)) / 2 : title;
             if (combined < threshold) continue;

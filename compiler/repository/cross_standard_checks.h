@@ -5,6 +5,7 @@
 #include "repository/repository_index.h"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace bzc::repository {
@@ -37,6 +38,10 @@ class TextSimilarity {
 public:
     explicit TextSimilarity(const std::vector<std::string>& corpus);
     double operator()(std::size_t a, std::size_t b) const;
+    // Every pair (a < b) at least `minimum` alike, with its similarity: all
+    // pairs at once through an index of the texts by feature, so that the
+    // cost follows the pairs that share something, not the square of the count.
+    std::vector<std::tuple<std::size_t, std::size_t, double>> pairs_at_least(double minimum) const;
 
 private:
     struct Vector {
