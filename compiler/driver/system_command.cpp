@@ -48,8 +48,8 @@ std::string summary(const SystemTable& t, bool zh) {
 }
 
 // The account of --format json: what was written and the tables themselves.
-nlohmann::json json_account(const SystemTable& t, const std::vector<std::string>& written) {
-    using nlohmann::json;
+nlohmann::ordered_json json_account(const SystemTable& t, const std::vector<std::string>& written) {
+    using json = nlohmann::ordered_json;
     auto table = [](const standard_system::TableRow& header, const std::vector<standard_system::TableRow>& rows) {
         json out = json::array();
         for (const auto& row : rows) {

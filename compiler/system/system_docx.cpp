@@ -77,11 +77,13 @@ const std::vector<Column>& review_columns() {
     return columns;
 }
 
-// The diagram fits the text width and most of the height of a landscape
-// page, so its heading stays on the page with it.
+// The diagram fits the text width and the height of a landscape page less
+// the title, the date, the heading and the framework's name above it (their
+// exact line heights, 720 + 480 + 640 + 400 twips, and some slack), so it
+// stays on the first page with them.
 void picture(XmlOut& x, const StructureDiagram& diagram) {
     constexpr double emu_per_pixel = 9525, emu_per_twip = 635;  // CSS pixels are 1/96 inch
-    constexpr int page_height = 11906, vertical_margins = 2098 + 1984, room_for_heading = 1800;
+    constexpr int page_height = 11906, vertical_margins = 2098 + 1984, room_for_heading = 2640;
     double cx = diagram.width * emu_per_pixel, cy = diagram.height * emu_per_pixel;
     double max_cx = emit::docx::plain_text_width(landscape) * emu_per_twip;
     double max_cy = (page_height - vertical_margins - room_for_heading) * emu_per_twip;
