@@ -150,7 +150,8 @@ int run_repository_check(const fs::path& project_file, const CheckOptions& check
     repository::RepositoryCheckResult result = repository::check_repository(options);
     bool zh = global.language() == Language::Chinese;
     if (result.outcomes.empty()) {
-        std::cerr << "bzc: " << project_file.string() << (zh ? "：项目中没有找到标准（.md 或 .xml），请检查standards" : ": the project has no standards (.md or .xml); check standards:") << '\n';
+        fs::path shown = project_file.lexically_relative(fs::current_path(ec));
+        std::cerr << "bzc: " << (shown.empty() ? project_file : shown).string() << (zh ? "：项目中没有找到标准（.md 或 .xml），请检查standards" : ": the project has no standards (.md or .xml); check standards:") << '\n';
         write_text_report(std::cerr, result.diagnostics, result.sources, global.language());
         return exit_usage;
     }
