@@ -136,7 +136,7 @@ void categories(const Framework& framework, const std::vector<LinkedSource>& sou
 
 // Two editions of one document, or a standard and the one it replaces, are
 // alike by design.
-bool related(const RepositoryIndex& index, const StandardIdentity& a, const StandardIdentity& b) {
+bool related(const StandardIdentity& a, const StandardIdentity& b) {
     if (a.designation && b.designation && a.designation->undated() == b.designation->undated()) return true;
     auto replaces = [](const StandardIdentity& x, const StandardIdentity& y) {
         if (!y.designation) return false;
@@ -145,11 +145,10 @@ bool related(const RepositoryIndex& index, const StandardIdentity& a, const Stan
             return d && d->undated() == y.designation->undated();
         });
     };
-    (void)index;
     return replaces(a, b) || replaces(b, a);
 }
 
-void near_duplicates(const RepositoryIndex& index, const std::vector<LinkedSource>& sources, std::vector<DiagnosticSink>& sinks) {
+void near_duplicates(const std::vector<LinkedSource>& sources, std::vector<DiagnosticSink>& sinks) {
     std::vector<std::string> titles, scopes;
     for (const auto& s : sources) {
         titles.push_back(s.identity->title);
@@ -171,7 +170,7 @@ void near_duplicates(const RepositoryIndex& index, const std::vector<LinkedSourc
             if (combined < threshold) continue;
             const auto& x = *sources[a].identity;
             const auto& y = *sources[b].identity;
-            if (related(index, x, y)) continue;
+            if (related(x, y)) continue;
             char similarity[8];
             std::snprintf(similarity, sizeof similarity, "%.2f", combined);
             sinks[b].report("REPO-04", at_line(sources[b], y.title_line),
@@ -199,7 +198,7 @@ void check_between_standards(const RepositoryIndex& index, const std::vector<Lin
                              const RepositorySettings& settings, std::vector<DiagnosticSink>& sinks) {
     duplicate_numbers(sources, sinks);
     if (settings.framework) categories(*settings.framework, sources, sinks);
-    near_duplicates(index, sources, sinks);
+    near_duplicates(sources, sinks);
     reviews(index, sources, settings, sinks);
 }
 

@@ -43,18 +43,11 @@ struct Source {
     bool from_cache = false;
 };
 
-std::string read_whole(const fs::path& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Everything the findings of a source depend on besides its own text and
 // the standards it cites: bzc itself (its version and its executable, so a
 // rebuilt bzc starts afresh), the project file, the catalog files, options.
-std::string configuration_digest(const RepositoryCheckOptions& options, const driver::ProjectConfig& config) {
+std::string configuration_digest(const RepositoryCheckOptions& options, const driver::ProjectConfig& config,
+                                 std::string_view project_text) {
     ContentHasher h;
     h.add(BZC_VERSION);
     struct stat self {};
@@ -62,9 +55,9 @@ std::string configuration_digest(const RepositoryCheckOptions& options, const dr
         h.add(std::to_string(self.st_size)).add(std::to_string(self.st_mtim.tv_sec)).add(std::to_string(self.st_mtim.tv_nsec));
     }
     bool ok = false;
-    h.add(read_whole(options.project_file, ok));
-    for (const auto& c : config.catalogs) h.add(c.string()).add(read_whole(c, ok));
-    for (const auto& c : options.catalogs) h.add(c).add(read_whole(c, ok));
+    h.add(project_text);
+    for (const auto& c : config.catalogs) h.add(c.string()).add(read_file_bytes(c, ok));
+    for (const auto& c : options.catalogs) h.add(c).add(read_file_bytes(c, ok));
     h.add(options.stage ? std::string(model::stage_key(*options.stage)) : "-");
     h.add(options.drafting_rules ? "rules" : "syntax-only");
     return h.digest();
@@ -110,12 +103,14 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
     // The form find_project_file gives, so that the compilers find the shared context by it.
     std::error_code ec;
     const fs::path project_file = fs::absolute(options.project_file, ec).lexically_normal();
+    std::string project_text;
     if (auto file = driver::load_source(project_file.string(), result.sources, project_sink)) {
         config = driver::parse_project_config(project_file, *file, result.sources, project_sink);
+        project_text = result.sources.file(*file).text;
     }
     config.path = project_file;
 
-    CheckCache cache = options.use_cache ? CheckCache::load(config.cache, configuration_digest(options, config)) : CheckCache();
+    CheckCache cache = options.use_cache ? CheckCache::load(config.cache, configuration_digest(options, config, project_text)) : CheckCache();
 
     // The cover data of every source, from the cache where the text is known.
     std::vector<Source> sources;
@@ -125,7 +120,7 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
         s.relative = relative;
         s.display = display_path(options.display_root, relative);
         s.full = (config.folder() / relative).string();
-        std::string text = read_whole(s.full, s.readable);
+        std::string text = read_file_bytes(s.full, s.readable);
         s.content = content_hash(text);
         if (const StandardIdentity* known = cache.identity(s.content)) {
             s.identity = *known;

@@ -53,13 +53,20 @@ StandardStatus RepositoryIndex::status(const StandardIdentity& s, std::string_vi
     return s.status(today, !replaced_by(s).empty());
 }
 
+std::string read_file_bytes(const std::filesystem::path& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    ok = static_cast<bool>(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 RepositoryIndex index_repository(const driver::ProjectConfig& config) {
     std::vector<StandardIdentity> standards;
     for (const auto& relative : discover_standards(config)) {
-        std::ifstream in(config.folder() / relative, std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        standards.push_back(read_standard_identity(relative, text.str(), driver::is_xml_path(relative)));
+        bool readable = false;
+        std::string text = read_file_bytes(config.folder() / relative, readable);
+        standards.push_back(read_standard_identity(relative, text, driver::is_xml_path(relative)));
     }
     return RepositoryIndex(std::move(standards));
 }
