@@ -16,7 +16,7 @@ namespace {
 
 // SARIF artifact locations are URIs (RFC 3986): keep unreserved characters
 // and '/', percent-encode the rest, including every byte of a Chinese name.
-std::string to_uri_reference(const std::string& path) {
+std::string percent_encode_path(const std::string& path) {
     static const char hex[] = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : path) {
@@ -30,6 +30,20 @@ std::string to_uri_reference(const std::string& path) {
         }
     }
     return out;
+}
+
+// The base of relative artifact URIs: the directory bzc was run in, which
+// in CI is the checkout (GitHub's upload-sarif resolves relative URIs against
+// its checkout_path; %SRCROOT% is the name CodeQL gives that base).
+constexpr const char* source_root_base_id = "%SRCROOT%";
+
+// Where a finding's file is, as code scanning reads it: a path relative to
+// where bzc ran becomes a relative URI against %SRCROOT%; an absolute path a
+// file: URI (a bare "/home/…" reference would be read against the checkout
+// and name nothing there).
+nlohmann::ordered_json artifact_location(const std::string& path) {
+    if (!path.empty() && path.front() == '/') return {{"uri", "file://" + percent_encode_path(path)}};
+    return {{"uri", percent_encode_path(path)}, {"uriBaseId", source_root_base_id}};
 }
 
 const char* sarif_level(Severity s) {
@@ -76,10 +90,14 @@ void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagno
         r["message"] = {{"text", d.message(lang)}};
         if (d.location.known()) {
             json physical;
-            physical["artifactLocation"] = {{"uri", to_uri_reference(sources.file(d.location.file).path)}};
-            if (d.location.line > 0) {
-                physical["region"] = {{"startLine", d.location.line}, {"startColumn", d.location.column}};
-            }
+            physical["artifactLocation"] = artifact_location(sources.file(d.location.file).path);
+            // Code scanning places an alert only by region.startLine: a
+            // finding about the whole file (line 0 in text and JSON) points at
+            // its first line. Columns are 1-based; an unknown one is left out
+            // rather than written as 0, which the schema forbids.
+            json region{{"startLine", d.location.line > 0 ? d.location.line : 1}};
+            if (d.location.line > 0 && d.location.column > 0) region["startColumn"] = d.location.column;
+            physical["region"] = std::move(region);
             r["locations"] = json::array({json{{"physicalLocation", std::move(physical)}}});
         }
         results.push_back(std::move(r));
@@ -87,13 +105,15 @@ void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagno
     json driver;
     driver["name"] = "bzc";
     driver["version"] = BZC_VERSION;
+    driver["semanticVersion"] = BZC_VERSION;
     driver["rules"] = std::move(rules);
     json run;
     run["tool"] = {{"driver", std::move(driver)}};
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = std::move(results);
     json root;
-    root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    // The OASIS schema the log is validated against (tests/schemas).
+    root["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     root["version"] = "2.1.0";
     root["runs"] = json::array({std::move(run)});
     // Paths and quoted source text are not always valid UTF-8 (a file name is
