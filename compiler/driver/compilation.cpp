@@ -134,12 +134,22 @@ void Compiler::adopt_project(std::shared_ptr<const ProjectContext> context) {
 }
 
 CompiledDocument Compiler::compile(const std::string& path) {
+    return compile_source(path, path, [&](DiagnosticSink& sink) { return load_source(path, sources_, sink); });
+}
+
+CompiledDocument Compiler::compile_bytes(const std::string& path, std::string bytes, const fs::path& project_anchor) {
+    return compile_source(path, project_anchor,
+                          [&](DiagnosticSink& sink) { return add_source(path, std::move(bytes), sources_, sink); });
+}
+
+CompiledDocument Compiler::compile_source(const std::string& path, const fs::path& project_anchor,
+                                          const std::function<std::optional<std::uint32_t>(DiagnosticSink&)>& load) {
     CompiledDocument result;
     result.path = path;
     DiagnosticSink sink;
-    std::shared_ptr<const ProjectContext> project = project_for(path, sink);
+    std::shared_ptr<const ProjectContext> project = project_for(project_anchor, sink);
     const ProjectConfig& config = project->config;
-    if (auto file = load_source(path, sources_, sink)) {
+    if (auto file = load(sink)) {
         model::Document doc = is_xml_path(path) ? frontend::read_xml(*file, sources_, sink)
                                                 : frontend::read_markdown(*file, sources_, sink);
         // --stage: the checks judge the draft as that stage, not only the severities.

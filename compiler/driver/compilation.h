@@ -79,6 +79,10 @@ public:
     explicit Compiler(CompileOptions options) : options_(options) {}
 
     CompiledDocument compile(const std::string& path);
+    // The same for a source whose bytes come from elsewhere than a file of
+    // its name (a draft at a git revision, read by `bzc report`): registered
+    // as `path` for the findings, its project found from `project_anchor`.
+    CompiledDocument compile_bytes(const std::string& path, std::string bytes, const std::filesystem::path& project_anchor);
 
     // Makes this compiler use a context built elsewhere for the sources of
     // its project, so that threads share one; its findings are not reported
@@ -98,6 +102,9 @@ public:
     SourceManager& sources() { return sources_; }
 
 private:
+    CompiledDocument compile_source(const std::string& path, const std::filesystem::path& project_anchor,
+                                    const std::function<std::optional<std::uint32_t>(DiagnosticSink&)>& load);
+
     CompileOptions options_;
     SourceManager sources_;
     std::map<std::filesystem::path, std::shared_ptr<const ProjectContext>> projects_;  // by project file

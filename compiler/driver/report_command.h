@@ -13,6 +13,9 @@ struct ReportOptions {
     std::string standard;
     std::string record;     // default: 编制说明.md next to the standard
     std::string comments;   // default: 征求意见汇总处理表.csv next to the standard, when it exists
+    // The draft the comments were made on (a file, or git:REV:PATH with PATH
+    // relative to the current directory); overrides the record's comment-draft.
+    std::string comment_draft;
     std::string out_dir;    // default: the current directory
     std::string font = "仿宋";  // the body font of the report
     bool docx = false;      // neither format named: both

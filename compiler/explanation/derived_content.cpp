@@ -165,6 +165,43 @@ std::string adoption_sentence(const model::Document& doc) {
     return "本文件参考" + document + "起草，与其一致性程度为非等效。";
 }
 
+std::vector<std::string> patent_statement(const model::Document& doc) {
+    // The paragraphs of a section and its 条 in order (the 引言 may be divided into 0.1, 0.2 …).
+    auto paragraphs_of = [](const model::Section& top) {
+        std::vector<std::string> out;
+        auto visit = [&](const model::Section& s, auto& self) -> void {
+            collect_paragraph_texts(s.blocks, out, false);
+            for (const auto& child : s.children) self(child, self);
+        };
+        visit(top, visit);
+        return out;
+    };
+    constexpr std::string_view known_patents = "本文件的发布机构提请注意";
+    constexpr std::string_view no_duty = "不承担识别专利的责任";
+    for (const auto& s : doc.sections) {
+        if (s.kind != model::SectionKind::Introduction) continue;
+        auto texts = paragraphs_of(s);
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            if (texts[i].find(known_patents) == std::string::npos) continue;
+            std::vector<std::string> out = {"本文件涉及专利。本文件的引言中给出了以下专利声明："};
+            // The notice runs from its opening sentence to the fixed closing one (or the end of the 引言).
+            for (std::size_t j = i; j < texts.size(); ++j) {
+                out.push_back(texts[j]);
+                if (texts[j].find(no_duty) != std::string::npos) break;
+            }
+            return out;
+        }
+    }
+    for (const auto& s : doc.sections) {
+        if (s.kind != model::SectionKind::Foreword) continue;
+        for (const auto& text : paragraphs_of(s))
+            if (text.find("专利") != std::string::npos)
+                return {"本文件的引言中没有涉及专利的声明，起草过程中未识别出本文件涉及的专利。前言中按GB/T 1.1—2020的规定写明：“" +
+                        text + "”"};
+    }
+    return {};
+}
+
 std::string plan_sentence(const std::string& plan_number, const std::string& plan_document) {
     if (plan_number.empty() && plan_document.empty()) return {};
     std::string out = "本项目";

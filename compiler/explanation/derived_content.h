@@ -41,6 +41,13 @@ std::vector<std::string> technical_changes(const model::Document& doc);
 // 本文件修改采用ISO …。 / 本文件未采用国际标准。
 std::string adoption_sentence(const model::Document& doc);
 
+// 涉及专利的有关说明 as the draft states it (GB/T 1.1—2020 8.3, 8.4): with
+// known patents, a sentence saying so and the 引言's notice from 本文件的发布
+// 机构提请注意 on, paragraph by paragraph; without, a sentence saying that
+// none were identified and the 前言's patent sentences quoted. Empty when the
+// draft has neither (FIX-11 reports the missing 前言 sentences).
+std::vector<std::string> patent_statement(const model::Document& doc);
+
 // 本项目列入《…》，计划编号为…。 from the record's plan data; empty when there is none.
 std::string plan_sentence(const std::string& plan_number, const std::string& plan_document);
 

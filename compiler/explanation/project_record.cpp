@@ -92,6 +92,7 @@ private:
             else if (key == "structure") scalar(record_.structure);
             else if (key == "drafting-group") scalar(record_.drafting_group);
             else if (key == "date") scalar(record_.date);
+            else if (key == "comment-draft") scalar(record_.comment_draft);
             else if (key == "consulted-units") {
                 if (value.IsSequence()) {
                     for (const auto& item : value) record_.consulted_units.push_back(item.IsScalar() ? item.Scalar() : "");
@@ -179,7 +180,7 @@ const RecordSection* ProjectRecord::find(std::string_view heading) const {
 
 const std::vector<std::string>& record_field_names() {
     static const std::vector<std::string> names = {"plan-number", "plan-document", "consulted-units",
-                                                   "structure", "drafting-group", "date"};
+                                                   "structure", "drafting-group", "date", "comment-draft"};
     return names;
 }
 

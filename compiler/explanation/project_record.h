@@ -42,6 +42,11 @@ struct ProjectRecord {
     std::string structure;                    // local | national | group; empty: by the family of the designation
     std::string drafting_group;               // the signature; empty: 《title》标准起草组
     std::string date;                         // the date under the signature, YYYY-MM-DD
+    // The draft the comment round was run on, when the draft has changed
+    // since: a path relative to the record, or git:REVISION:PATH (PATH
+    // relative to the record, read with `git show`). Empty: the comments
+    // cite the current draft.
+    std::string comment_draft;
     std::vector<RecordSection> sections;
     std::map<std::string, SourceLocation, std::less<>> field_locations;
     SourceLocation location;

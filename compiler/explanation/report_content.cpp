@@ -113,6 +113,9 @@ ExplanatoryReport compose_report(const model::Document& doc, const ReportStructu
                     break;
                 }
                 case ContentKind::Adoption: w.paragraph(adoption_sentence(doc)); break;
+                case ContentKind::Patent:
+                    for (const auto& line : patent_statement(doc)) w.paragraph(line);
+                    break;
             }
         }
     }

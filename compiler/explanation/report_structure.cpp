@@ -37,6 +37,7 @@ ContentKind content_kind(const std::string& word) {
     if (word == "terms") return ContentKind::Terms;
     if (word == "changes") return ContentKind::Changes;
     if (word == "adoption") return ContentKind::Adoption;
+    if (word == "patent") return ContentKind::Patent;
     // The file is compiled into bzc and covered by the unit tests, so a bad word is a bug of bzc.
     throw std::logic_error("explanation-structures.txt: unknown content '" + word + "'");
 }

@@ -11,7 +11,7 @@
 // rules/codes/explanation-structures.txt, compiled into bzc.
 namespace bzc::explanation {
 
-enum class ContentKind { Text, OptionalText, Plan, Statistics, Basis, Structure, Contents, Terms, Changes, Adoption };
+enum class ContentKind { Text, OptionalText, Plan, Statistics, Basis, Structure, Contents, Terms, Changes, Adoption, Patent };
 
 struct ReportSectionSpec {
     std::string key;    // the heading the author writes in the project record

@@ -9,6 +9,7 @@ output are stable.
 import codecs
 import os
 import struct
+import subprocess
 import zlib
 
 # The cover data every generated Markdown document starts with: 4 lines of
@@ -135,6 +136,18 @@ def png(directory, name, width, height):
            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+
+def git_commit(directory, *names):
+    """A git repository in the case directory with NAMES committed (a draft
+    at a revision, for `bzc report --comment-draft git:HEAD:…`)."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="bzc", GIT_AUTHOR_EMAIL="bzc@example.org", GIT_COMMITTER_NAME="bzc",
+               GIT_COMMITTER_EMAIL="bzc@example.org", GIT_CONFIG_NOSYSTEM="1", HOME=directory)
+    run = lambda *argv: subprocess.run(["git", "-C", directory, *argv], env=env, check=True, capture_output=True)
+    if not os.path.isdir(os.path.join(directory, ".git")):
+        run("init", "-q")
+    run("add", "--", *names)
+    run("commit", "-q", "-m", "draft")
+
 # --- big and deep Markdown ----------------------------------------------------
 
 def big_file(directory, name, megabytes):
@@ -250,7 +263,7 @@ def deep_xml_clauses(directory, name, depth):
 
 
 GENERATORS = {f.__name__: f for f in [
-    encode, line_ends, patch, truncate, write, empty, mkdir, mkfifo, symlink, hardlink, copy, png,
+    encode, line_ends, patch, truncate, write, empty, mkdir, mkfifo, symlink, hardlink, copy, png, git_commit,
     big_file, deep_list, deep_ordered_list, deep_blockquote, deep_notes, deep_emphasis,
     many_headings, wide_table, big_table, html_span_table, html_nested_tables, long_line,
     big_front_matter, deep_yaml, deep_xml_clauses,

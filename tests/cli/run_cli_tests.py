@@ -34,6 +34,7 @@ import sys
 import tempfile
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True   # leave no __pycache__ in the source tree
@@ -468,8 +469,24 @@ def check_xml_document(result, stdout, workdir, name="-"):
         result.fail("%s declares a DOCTYPE or entities" % name)
 
 
+def check_docx_text(result, stdout, workdir, name, *texts):
+    """docx-text FILE TEXT…: the text of word/document.xml (tags dropped,
+    runs joined) holds each TEXT."""
+    try:
+        with zipfile.ZipFile(os.path.join(workdir, name)) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile) as e:
+        result.fail("cannot read the text of %s: %s" % (name, e))
+        return
+    text = re.sub(r"<[^>]*>", "", xml)
+    for wanted in texts:
+        if wanted not in text:
+            result.fail("%s does not contain %r" % (name, wanted), text[:1500])
+
+
 CHECKS = {"json": check_json, "sarif": check_sarif, "rules-list": check_rules_list,
-          "rules-json": check_rules_json, "xml-document": check_xml_document}
+          "rules-json": check_rules_json, "xml-document": check_xml_document,
+          "docx-text": check_docx_text}
 
 
 # The goldens describe the command line and the reading of hostile input,

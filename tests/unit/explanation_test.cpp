@@ -2,6 +2,7 @@
 // the content derived from the draft, and the EXP checks, each with a
 // triggering and a quiet case.
 #include "driver/source_loader.h"
+#include "explanation/clause_mapping.h"
 #include "explanation/comments_table.h"
 #include "explanation/derived_content.h"
 #include "explanation/project_record.h"
@@ -51,8 +52,9 @@ struct Run {
     }
 };
 
+// With `comment_draft`, the comments were made on that draft (comment-draft in the record).
 Run run(const std::string& record_text, const std::optional<std::string>& csv = std::nullopt,
-        const std::string& standard = small_standard) {
+        const std::string& standard = small_standard, const std::optional<std::string>& comment_draft = std::nullopt) {
     Run r;
     r.standard = bzc::test::compile_text(standard);
     DiagnosticSink sink;
@@ -66,7 +68,15 @@ Run run(const std::string& record_text, const std::optional<std::string>& csv = 
     }
     auto structure = report_structure("local");
     REQUIRE(structure);
-    check_report(r.standard.document, *structure, r.record, csv ? &r.table : nullptr, sink);
+    std::optional<bzc::test::Compiled> sent_out;
+    std::optional<ClauseMapping> mapping;
+    CommentDraft commented;
+    if (comment_draft) {
+        sent_out = bzc::test::compile_text(*comment_draft);
+        mapping = map_clauses(sent_out->document, r.standard.document);
+        commented = {&sent_out->document, &*mapping, "征求意见稿.md"};
+    }
+    check_report(r.standard.document, *structure, r.record, csv ? &r.table : nullptr, sink, comment_draft ? &commented : nullptr);
     sink.finish(r.standard.document.metadata.stage);
     r.diagnostics = sink.diagnostics();
     return r;
@@ -84,6 +94,14 @@ std::string complete_record(const std::string& disagreements = "本标准编写�
 }
 
 const std::string csv_header = "序号,章条编号,意见内容,提出单位,处理意见,理由\n";
+
+// The draft sent out for comment: small_standard with a 4.3 that has been deleted since.
+std::string draft_with_deleted_clause() {
+    std::string draft = small_standard;
+    std::string after = "## 持续完善\n\n标准应定期复审。\n\n";
+    draft.replace(draft.find(after), after.size(), after + "## 定期评估\n\n每年对标准实施效果进行一次评估并形成报告。\n\n");
+    return draft;
+}
 
 }  // namespace
 
@@ -222,6 +240,20 @@ TEST_CASE("every EXP rule triggers on its wrong input and stays quiet on the rig
         {"EXP-08", complete_record() + "\n# 贯彻实施的建议\n\n组织宣贯。\n", std::nullopt, {}},
         {"EXP-09", complete_record(), std::nullopt, {}},
     };
+    // The counts beyond chapters: references, terms, the bibliography (small_standard: 1 reference, 1 term, none listed).
+    for (const auto& [principles, expected] : std::vector<std::pair<std::string, std::size_t>>{
+             {"本标准引用了2项标准。", 1},
+             {"本标准共有3个术语。", 1},
+             {"规范性引用文件共3项，参考文献2篇。", 2},
+             {"本标准引用了1项标准，界定了1个术语，共包括五章。", 0},
+             {"其中2个术语来自GB/T 20000.1，增加了4个术语。", 0},
+         }) {
+        INFO(principles);
+        CHECK(run(complete_record("无重大分歧意见。", principles)).findings("EXP-05").size() == expected);
+    }
+    auto terms = run(complete_record("无重大分歧意见。", "本标准共有3个术语。"));
+    REQUIRE(terms.diagnostics.size() == 1);
+    CHECK(terms.diagnostics.front().message(Language::Chinese) == "此处写“共有3个术语”，但草案界定了1个术语");
     std::set<std::string> triggered, quiet;
     for (const auto& c : cases) {
         INFO(c.rule << "\n" << c.record << "\n" << c.csv.value_or(""));
@@ -245,6 +277,22 @@ TEST_CASE("every EXP rule triggers on its wrong input and stays quiet on the rig
     CHECK(run(undated).findings("EXP-09") == std::vector<std::string>{"EXP-09 编制说明.md:15:1"});
     CHECK(run(complete_record()).findings("EXP-09").empty());
     triggered.insert("EXP-09");
+
+    // EXP-10: an adopted comment on a clause of the draft sent out that is gone today, unless
+    // the comment asked for the deletion or the answer says where the text went.
+    auto gone = run(complete_record(), csv_header + "1,4.3,增加评估周期,甲单位,采纳,\n", small_standard, draft_with_deleted_clause());
+    CHECK(gone.findings() == std::vector<std::string>{"EXP-10 意见.csv:2:3"});
+    for (std::string row : {"1,4.3,删除本条,甲单位,采纳,\n", "1,4.3,增加评估周期,甲单位,采纳,已并入4.2\n",
+                                   "1,4.3,增加评估周期,甲单位,未采纳,评估由管理办法规定\n", "1,4.2,增加复审周期,甲单位,采纳,\n"})
+        CHECK(run(complete_record("对未采纳的意见已说明。"), csv_header + row, small_standard, draft_with_deleted_clause()).findings().empty());
+    // Without the comment draft, 4.3 is no number of the draft at all.
+    CHECK(run(complete_record(), csv_header + "1,4.3,增加评估周期,甲单位,采纳,\n").findings("EXP-01").size() == 1);
+    // With it, EXP-01 checks against that draft and says so.
+    auto unknown = run(complete_record(), csv_header + "1,7.3,意见,甲单位,采纳,\n", small_standard, draft_with_deleted_clause());
+    REQUIRE(unknown.findings() == std::vector<std::string>{"EXP-01 意见.csv:2:3"});
+    CHECK(unknown.diagnostics.front().message(Language::Chinese).find("在征求意见稿（征求意见稿.md）中不存在") != std::string::npos);
+    triggered.insert("EXP-10");
+    quiet.insert("EXP-10");
 
     for (const auto& rule : RuleRegistry::instance().rules()) {
         if (rule.file != "rules/explanation.yaml") continue;
@@ -291,6 +339,45 @@ TEST_CASE("the report follows the local structure and numbers its levels", "[exp
     std::string table = comments_table_document_xml("表", r.table);
     CHECK(table.find("w:orient=\"landscape\"") != std::string::npos);
     CHECK(table.find("合计：1个单位提出意见1条") != std::string::npos);
+}
+
+TEST_CASE("the patent statement comes from the 引言's notice, else from the 前言's sentences", "[explanation]") {
+    const std::string foreword =
+        "# 前言\n\n本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。\n\n"
+        "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。\n\n本文件由湖南省机关事务管理局提出。\n\n";
+    const std::string body = "# 范围\n\n本文件规定了机关事务标准化工作的要求。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n"
+                             "# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n";
+    auto none_known = bzc::test::compile_text(bzc::test::with_cover(foreword + body));
+    CHECK(patent_statement(none_known.document) ==
+          std::vector<std::string>{"本文件的引言中没有涉及专利的声明，起草过程中未识别出本文件涉及的专利。前言中按GB/T 1.1—2020的规定写明："
+                                   "“请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。”"});
+
+    const std::string introduction =
+        "# 引言\n\n机关事务标准化是……。\n\n"
+        "本文件的发布机构提请注意，声明符合本文件时，可能涉及到4.2与评价方法相关的专利的使用。\n\n"
+        "该专利持有人已向本文件的发布机构承诺，他愿意同任何申请人在合理且无歧视的条款和条件下，就专利授权许可进行谈判。\n\n"
+        "请注意除上述专利外，本文件的某些内容仍可能涉及专利。本文件的发布机构不承担识别专利的责任。\n\n"
+        "本文件的结构如下。\n\n";
+    auto known = bzc::test::compile_text(bzc::test::with_cover(foreword + introduction + body));
+    auto lines = patent_statement(known.document);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] == "本文件涉及专利。本文件的引言中给出了以下专利声明：");
+    CHECK(lines[1].starts_with("本文件的发布机构提请注意"));
+    CHECK(lines[3].ends_with("本文件的发布机构不承担识别专利的责任。"));  // the notice ends there, not with the 引言
+
+    // The national structure prints it under 涉及专利的有关说明; the author's text there is optional now.
+    auto structure = report_structure("national");
+    auto record = run("# 工作简况\n\n2021年7月下达计划。\n");
+    auto report = compose_report(known.document, *structure, record.record, nullptr);
+    auto heading = std::find_if(report.lines.begin(), report.lines.end(),
+                                [](const ReportLine& l) { return l.text == "八、涉及专利的有关说明"; });
+    REQUIRE(heading != report.lines.end());
+    CHECK((heading + 1)->text == lines[0]);
+    CHECK((heading + 2)->text == lines[1]);
+    CHECK(!structure->find("涉及专利的有关说明")->requires_text());
+    // Without a 前言 of the author's, the analysis writes one with the fixed sentences: the same statement.
+    CHECK(patent_statement(bzc::test::compile_text(bzc::test::with_cover(body)).document) ==
+          patent_statement(none_known.document));
 }
 
 TEST_CASE("the structures are data: local as the seed, national with ten sections", "[explanation]") {
