@@ -1,10 +1,12 @@
 #include "repository/check_cache.h"
 
 #include "support/atomic_file.h"
+#include "support/binary_codec.h"
 #include "support/source_manager.h"
 
-#include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -12,92 +14,136 @@
 namespace bzc::repository {
 
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 namespace {
 
-constexpr const char* cache_file_name = "check-v1.cbor";
+constexpr const char* cache_file_name = "check-v2.bin";
+// The first bytes of the file: what it is and the layout version. Another
+// layout is another file name and another magic, so an old cache is never
+// misread as this one.
+constexpr std::string_view cache_magic = "bzc-check-cache-2\n";
 
-json optional_stage(const std::optional<model::Stage>& stage) {
-    return stage ? json(static_cast<int>(*stage)) : json();
+void write_stage(BinaryWriter& w, const std::optional<model::Stage>& stage) {
+    w.number(stage ? static_cast<std::uint64_t>(*stage) + 1 : 0);
 }
 
-std::optional<model::Stage> stage_from(const json& j) {
-    if (!j.is_number_integer()) return std::nullopt;
-    int value = j.get<int>();
+std::optional<model::Stage> read_stage(BinaryReader& r) {
+    std::uint64_t value = r.number();
     for (auto stage : model::all_stages) {
-        if (static_cast<int>(stage) == value) return stage;
+        if (static_cast<std::uint64_t>(stage) + 1 == value) return stage;
     }
     return std::nullopt;
 }
 
-json to_json(const StandardIdentity& s) {
-    return json{{"number", s.number},   {"title", s.title},       {"title_en", s.title_en},   {"replaces", s.replaces},
-                {"stage", optional_stage(s.stage)}, {"issued", s.issued}, {"effective", s.effective},
-                {"reviewed", s.reviewed}, {"category", s.category}, {"issuer", s.issuer}, {"owner", s.owner},
-                {"number_line", s.number_line}, {"title_line", s.title_line}, {"category_line", s.category_line}};
+void write_texts(BinaryWriter& w, const std::vector<std::string>& texts) {
+    w.number(texts.size());
+    for (const auto& t : texts) w.text(t);
 }
 
-StandardIdentity identity_from(const json& j) {
+std::vector<std::string> read_texts(BinaryReader& r) {
+    std::vector<std::string> texts(r.count());
+    for (auto& t : texts) t = r.text();
+    return texts;
+}
+
+void write_identity(BinaryWriter& w, const StandardIdentity& s) {
+    w.text(s.number).text(s.title).text(s.title_en);
+    write_texts(w, s.replaces);
+    write_stage(w, s.stage);
+    w.text(s.issued).text(s.effective).text(s.reviewed).text(s.category).text(s.issuer).text(s.owner);
+    w.number(s.number_line).number(s.title_line).number(s.category_line);
+}
+
+StandardIdentity read_identity(BinaryReader& r) {
     StandardIdentity s;
-    s.number = j.at("number").get<std::string>();
+    s.number = r.text();
     s.designation = model::parse_designation(s.number);
-    s.title = j.at("title").get<std::string>();
-    s.title_en = j.at("title_en").get<std::string>();
-    s.replaces = j.at("replaces").get<std::vector<std::string>>();
-    s.stage = stage_from(j.at("stage"));
-    s.issued = j.at("issued").get<std::string>();
-    s.effective = j.at("effective").get<std::string>();
-    s.reviewed = j.at("reviewed").get<std::string>();
-    s.category = j.at("category").get<std::string>();
-    s.issuer = j.at("issuer").get<std::string>();
-    s.owner = j.at("owner").get<std::string>();
-    s.number_line = j.at("number_line").get<std::uint32_t>();
-    s.title_line = j.at("title_line").get<std::uint32_t>();
-    s.category_line = j.at("category_line").get<std::uint32_t>();
+    s.title = r.text();
+    s.title_en = r.text();
+    s.replaces = read_texts(r);
+    s.stage = read_stage(r);
+    s.issued = r.text();
+    s.effective = r.text();
+    s.reviewed = r.text();
+    s.category = r.text();
+    s.issuer = r.text();
+    s.owner = r.text();
+    s.number_line = static_cast<std::uint32_t>(r.number());
+    s.title_line = static_cast<std::uint32_t>(r.number());
+    s.category_line = static_cast<std::uint32_t>(r.number());
     return s;
 }
 
-json to_json(const StoredFinding& f) {
-    json j{{"rule", f.rule}, {"path", f.path}, {"line", f.line}, {"column", f.column},
-           {"severity", static_cast<int>(f.severity)}, {"args", f.args}};
-    if (f.fix) j["fix"] = {f.fix->original, f.fix->replacement};
-    return j;
+void write_findings(BinaryWriter& w, const std::vector<StoredFinding>& findings) {
+    w.number(findings.size());
+    for (const auto& f : findings) {
+        w.text(f.rule).text(f.path).number(f.line).number(f.column).number(static_cast<std::uint64_t>(f.severity));
+        w.number(f.args.size());
+        for (const auto& a : f.args) w.text(a[0]).text(a[1]).text(a[2]);
+        w.flag(f.fix.has_value());
+        if (f.fix) w.text(f.fix->original).text(f.fix->replacement);
+    }
 }
 
-StoredFinding finding_from(const json& j) {
-    StoredFinding f;
-    f.rule = j.at("rule").get<std::string>();
-    f.path = j.at("path").get<std::string>();
-    f.line = j.at("line").get<std::uint32_t>();
-    f.column = j.at("column").get<std::uint32_t>();
-    int severity = j.at("severity").get<int>();
-    f.severity = severity == 0 ? Severity::Note : severity == 1 ? Severity::Warning : Severity::Error;
-    f.args = j.at("args").get<std::vector<std::array<std::string, 3>>>();
-    if (j.contains("fix")) f.fix = Fix{j["fix"].at(0).get<std::string>(), j["fix"].at(1).get<std::string>()};
-    return f;
+std::vector<StoredFinding> read_findings(BinaryReader& r) {
+    std::vector<StoredFinding> findings(r.count());
+    for (auto& f : findings) {
+        f.rule = r.text();
+        f.path = r.text();
+        f.line = static_cast<std::uint32_t>(r.number());
+        f.column = static_cast<std::uint32_t>(r.number());
+        std::uint64_t severity = r.number();
+        f.severity = severity == 0 ? Severity::Note : severity == 1 ? Severity::Warning : Severity::Error;
+        f.args.resize(r.count());
+        for (auto& a : f.args) a = {r.text(), r.text(), r.text()};
+        if (r.flag()) f.fix = Fix{r.text(), r.text()};
+    }
+    return findings;
 }
 
-json to_json(const CheckRecord& r) {
-    json findings = json::array();
-    for (const auto& f : r.findings) findings.push_back(to_json(f));
-    return json{{"content", r.content}, {"dependencies", r.dependencies}, {"findings", std::move(findings)},
-                {"suppressed", r.suppressed}, {"read", r.read}, {"stage", optional_stage(r.stage)},
-                {"cited", r.cited}, {"scope", r.scope}};
+void write_record(BinaryWriter& w, const CheckRecord& record) {
+    w.text(record.content);
+    w.number(record.dependencies.size());
+    for (const auto& [key, fingerprint] : record.dependencies) w.text(key).text(fingerprint);
+    write_findings(w, record.findings);
+    w.number(record.suppressed).flag(record.read);
+    write_stage(w, record.stage);
+    write_texts(w, record.cited);
+    w.text(record.scope);
 }
 
-CheckRecord record_from(const json& j) {
-    CheckRecord r;
-    r.content = j.at("content").get<std::string>();
-    r.dependencies = j.at("dependencies").get<std::vector<std::pair<std::string, std::string>>>();
-    for (const auto& f : j.at("findings")) r.findings.push_back(finding_from(f));
-    r.suppressed = j.at("suppressed").get<std::size_t>();
-    r.read = j.at("read").get<bool>();
-    r.stage = stage_from(j.at("stage"));
-    r.cited = j.at("cited").get<std::vector<std::string>>();
-    r.scope = j.at("scope").get<std::string>();
-    return r;
+CheckRecord read_record(BinaryReader& r) {
+    CheckRecord record;
+    record.content = r.text();
+    record.dependencies.resize(r.count());
+    for (auto& [key, fingerprint] : record.dependencies) {
+        key = r.text();
+        fingerprint = r.text();
+    }
+    record.findings = read_findings(r);
+    record.suppressed = static_cast<std::size_t>(r.number());
+    record.read = r.flag();
+    record.stage = read_stage(r);
+    record.cited = read_texts(r);
+    record.scope = r.text();
+    return record;
 }
+
+void write_stamp(BinaryWriter& w, const FileStamp& stamp) {
+    w.number(stamp.size).number(stamp.device).number(stamp.inode).signed_number(stamp.modified_ns).signed_number(stamp.changed_ns);
+}
+
+FileStamp read_stamp(BinaryReader& r) {
+    FileStamp stamp;
+    stamp.size = r.number();
+    stamp.device = r.number();
+    stamp.inode = r.number();
+    stamp.modified_ns = r.signed_number();
+    stamp.changed_ns = r.signed_number();
+    return stamp;
+}
+
+std::int64_t nanoseconds(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
 
 }  // namespace
 
@@ -109,7 +155,7 @@ std::vector<StoredFinding> store_findings(const std::vector<Diagnostic>& diagnos
         StoredFinding f;
         f.rule = d.rule->id;
         if (d.location.known() && d.location.file != source_file) f.path = sources.file(d.location.file).path;
-        if (!d.location.known()) f.path = "\x01";  // no file at all
+        if (!d.location.known()) f.path.assign(1, '\x01');  // no file at all (assign: g++ 12 warns falsely of `= "\x01"`)
         f.line = d.location.line;
         f.column = d.location.column;
         f.severity = d.severity;
@@ -146,22 +192,52 @@ std::vector<Diagnostic> restore_findings(const std::vector<StoredFinding>& store
     return out;
 }
 
+std::optional<FileStamp> stamp_of(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    FileStamp stamp;
+    stamp.size = static_cast<std::uint64_t>(st.st_size);
+    stamp.device = static_cast<std::uint64_t>(st.st_dev);
+    stamp.inode = static_cast<std::uint64_t>(st.st_ino);
+    stamp.modified_ns = nanoseconds(st.st_mtim);
+    stamp.changed_ns = nanoseconds(st.st_ctim);
+    return stamp;
+}
+
 CheckCache CheckCache::load(const fs::path& folder, const std::string& configuration) {
     CheckCache cache;
     cache.file_ = folder / cache_file_name;
     cache.configuration_ = configuration;
     std::ifstream in(cache.file_, std::ios::binary);
     if (!in) return cache;
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    try {
-        json root = json::from_cbor(bytes);
-        if (root.at("configuration").get<std::string>() != configuration) return cache;
-        for (const auto& [content, identity] : root.at("identities").items()) cache.identities_.emplace(content, identity_from(identity));
-        for (const auto& [path, record] : root.at("records").items()) cache.records_.emplace(path, record_from(record));
-    } catch (const json::exception&) {
-        // A damaged or foreign cache is no cache: everything is checked again.
-        cache.identities_.clear();
-        cache.records_.clear();
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!std::string_view(bytes).starts_with(cache_magic)) return cache;
+    BinaryReader r(std::string_view(bytes).substr(cache_magic.size()));
+    if (r.text() != configuration) return cache;
+    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+        std::string content = r.text();
+        cache.identities_.emplace(std::move(content), read_identity(r));
+    }
+    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+        std::string path = r.text();
+        cache.records_.emplace(std::move(path), read_record(r));
+    }
+    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+        std::string path = r.text();
+        FileStamp stamp = read_stamp(r);
+        cache.stamps_.emplace(std::move(path), StampedContent{stamp, r.text()});
+    }
+    cache.between_inputs_ = r.text();
+    for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
+        std::string path = r.text();
+        cache.between_findings_.emplace(std::move(path), read_findings(r));
+    }
+    if (!r.ok() || !r.at_end()) {
+        // A damaged cache is no cache: everything is checked again.
+        CheckCache empty;
+        empty.file_ = cache.file_;
+        empty.configuration_ = configuration;
+        return empty;
     }
     return cache;
 }
@@ -171,15 +247,36 @@ int CheckCache::save() const {
     std::error_code ec;
     fs::create_directories(file_.parent_path(), ec);
     if (ec) return ec.value();
-    json identities = json::object();
-    for (const auto& [content, identity] : identities_) identities[content] = to_json(identity);
-    json records = json::object();
-    for (const auto& [path, record] : records_) records[path] = to_json(record);
-    json root{{"configuration", configuration_}, {"identities", std::move(identities)}, {"records", std::move(records)}};
-    std::vector<std::uint8_t> bytes = json::to_cbor(root);
+    BinaryWriter w;
+    w.text(configuration_);
+    w.number(identities_.size());
+    for (const auto& [content, identity] : identities_) {
+        w.text(content);
+        write_identity(w, identity);
+    }
+    w.number(records_.size());
+    for (const auto& [path, record] : records_) {
+        w.text(path);
+        write_record(w, record);
+    }
+    w.number(stamps_.size());
+    for (const auto& [path, stamped] : stamps_) {
+        w.text(path);
+        write_stamp(w, stamped.stamp);
+        w.text(stamped.content);
+    }
+    w.text(between_inputs_);
+    w.number(between_findings_.size());
+    for (const auto& [path, findings] : between_findings_) {
+        w.text(path);
+        write_findings(w, findings);
+    }
     // A cache folder of its own is ignored by git without a .gitignore entry.
     if (!fs::exists(file_.parent_path() / ".gitignore", ec)) write_file_atomically(file_.parent_path() / ".gitignore", "*\n");
-    return write_file_atomically(file_, std::string(bytes.begin(), bytes.end()));
+    std::string bytes;
+    bytes.reserve(cache_magic.size() + w.bytes().size());
+    bytes.append(cache_magic).append(w.bytes());
+    return write_file_atomically(file_, bytes, Durability::Lazy);
 }
 
 const StandardIdentity* CheckCache::identity(const std::string& content) const {
@@ -214,6 +311,15 @@ void CheckCache::retain(const std::map<std::string, std::string>& content_by_pat
             ++it;
         }
     }
+    for (auto it = stamps_.begin(); it != stamps_.end();) {
+        auto current = content_by_path.find(it->first);
+        if (current == content_by_path.end() || current->second != it->second.content) {
+            it = stamps_.erase(it);
+            changed_ = true;
+        } else {
+            ++it;
+        }
+    }
     for (auto it = identities_.begin(); it != identities_.end();) {
         if (!contents.count(it->first)) {
             it = identities_.erase(it);
@@ -222,6 +328,33 @@ void CheckCache::retain(const std::map<std::string, std::string>& content_by_pat
             ++it;
         }
     }
+}
+
+const std::string* CheckCache::unchanged_content(const std::string& path, const FileStamp& now) const {
+    auto found = stamps_.find(path);
+    return found != stamps_.end() && found->second.stamp == now ? &found->second.content : nullptr;
+}
+
+void CheckCache::put_stamp(const std::string& path, const FileStamp& stamp, const std::string& content, std::int64_t read_at_ns) {
+    constexpr std::int64_t settled_ns = 2'000'000'000;
+    if (read_at_ns - std::max(stamp.modified_ns, stamp.changed_ns) < settled_ns) {
+        if (stamps_.erase(path)) changed_ = true;
+        return;
+    }
+    auto& stored = stamps_[path];
+    if (stored.stamp == stamp && stored.content == content) return;
+    stored = {stamp, content};
+    changed_ = true;
+}
+
+const std::map<std::string, std::vector<StoredFinding>>* CheckCache::between_findings(const std::string& inputs) const {
+    return !inputs.empty() && inputs == between_inputs_ ? &between_findings_ : nullptr;
+}
+
+void CheckCache::put_between_findings(const std::string& inputs, std::map<std::string, std::vector<StoredFinding>> findings) {
+    between_inputs_ = inputs;
+    between_findings_ = std::move(findings);
+    changed_ = true;
 }
 
 }  // namespace bzc::repository

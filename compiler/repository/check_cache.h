@@ -4,6 +4,7 @@
 #include "repository/standard_identity.h"
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -54,8 +55,25 @@ std::vector<StoredFinding> store_findings(const std::vector<Diagnostic>& diagnos
 std::vector<Diagnostic> restore_findings(const std::vector<StoredFinding>& stored, SourceManager& sources,
                                          std::uint32_t source_file);
 
+// What stat says of a source file. When it equals the stamp stored with a
+// digest, the text is taken to be the one digested without reading it, as
+// git's index and ninja's log do: a re-check after one edit then reads one
+// file, not the repository. The change time is in it because no tool can
+// set it back, as `touch -d` or an archive can the modification time.
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::uint64_t device = 0;
+    std::uint64_t inode = 0;
+    std::int64_t modified_ns = 0;
+    std::int64_t changed_ns = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of a file, or nothing when stat fails or it is no regular file.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
 // The content-addressed cache of `bzc check` over a repository, one file
-// `check-v1.cbor` in the cache folder. Everything in it is keyed by the
+// `check-v2.bin` in the cache folder. Everything in it is keyed by the
 // configuration it was made under (bzc itself, the project file, catalog
 // files, options): another configuration starts from empty. Two runs at
 // once cannot corrupt it (the file is replaced atomically); the last one's
@@ -77,6 +95,19 @@ public:
     // so the cache does not grow with every edit.
     void retain(const std::map<std::string, std::string>& content_by_path);
 
+    // The digest of a source's text when its stamp is the one stored with it.
+    const std::string* unchanged_content(const std::string& path, const FileStamp& now) const;
+    // Stores the digest of a text read at `read_at_ns` (wall clock) with the
+    // stamp taken before reading it. A file changed less than two seconds
+    // before it was read is not stamped: another write within the same
+    // timestamp tick (seconds on some file systems) would keep its stamp.
+    void put_stamp(const std::string& path, const FileStamp& stamp, const std::string& content, std::int64_t read_at_ns);
+
+    // The findings of the checks between standards, by source path, if they
+    // were stored under this digest of everything those checks read.
+    const std::map<std::string, std::vector<StoredFinding>>* between_findings(const std::string& inputs) const;
+    void put_between_findings(const std::string& inputs, std::map<std::string, std::vector<StoredFinding>> findings);
+
     bool changed() const { return changed_; }
     const std::filesystem::path& file() const { return file_; }
 
@@ -85,6 +116,13 @@ private:
     std::string configuration_;
     std::map<std::string, StandardIdentity> identities_;
     std::map<std::string, CheckRecord> records_;
+    struct StampedContent {
+        FileStamp stamp;
+        std::string content;
+    };
+    std::map<std::string, StampedContent> stamps_;  // by source path
+    std::string between_inputs_;
+    std::map<std::string, std::vector<StoredFinding>> between_findings_;
     bool changed_ = false;
 };
 

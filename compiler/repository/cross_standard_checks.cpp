@@ -1,6 +1,7 @@
 #include "repository/cross_standard_checks.h"
 
 #include "support/suggestions.h"
+#include "support/text_similarity.h"
 #include "support/utf8.h"
 #include "system/review_schedule.h"
 

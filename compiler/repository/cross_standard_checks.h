@@ -3,10 +3,8 @@
 #include "diagnostics/diagnostic.h"
 #include "repository/framework.h"
 #include "repository/repository_index.h"
-#include "support/text_similarity.h"
 
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace bzc::repository {
@@ -30,9 +28,5 @@ struct RepositorySettings {
 // findings of source i go to sinks[i].
 void check_between_standards(const RepositoryIndex& index, const std::vector<LinkedSource>& sources,
                              const RepositorySettings& settings, std::vector<DiagnosticSink>& sinks);
-
-// The similarity of texts (support/text_similarity.h, shared with the clause
-// mapping of `bzc report`) under the name the REPO-04 code and its tests use.
-using bzc::TextSimilarity;
 
 }  // namespace bzc::repository

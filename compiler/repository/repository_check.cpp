@@ -76,6 +76,28 @@ bool still_valid(const CheckRecord* record, const std::string& content, const dr
                        [&](const auto& d) { return project.fingerprint_of(d.first) == d.second; });
 }
 
+std::int64_t wall_clock_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// A digest of everything check_between_standards reads besides the project
+// file (in the configuration digest): each source's path, cover data and scope,
+// and the day that decides which reviews are due.
+std::string between_standards_inputs(const std::vector<LinkedSource>& sources, const RepositorySettings& settings) {
+    ContentHasher h;
+    h.add(settings.today).add(std::to_string(settings.review_period_years));
+    for (const auto& s : sources) {
+        const StandardIdentity& id = *s.identity;
+        h.add(id.path).add(id.number).add(id.title).add(id.title_en).add(std::to_string(id.replaces.size()));
+        for (const auto& r : id.replaces) h.add(r);
+        h.add(id.stage ? model::stage_key(*id.stage) : "-");
+        h.add(id.issued).add(id.effective).add(id.reviewed).add(id.category).add(id.issuer).add(id.owner);
+        h.add(std::to_string(id.number_line)).add(std::to_string(id.title_line)).add(std::to_string(id.category_line));
+        h.add(s.scope);
+    }
+    return h.digest();
+}
+
 class Progress {
 public:
     Progress(bool enabled, std::size_t total) : enabled_(enabled), total_(total) {}
@@ -120,14 +142,27 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
         s.relative = relative;
         s.display = display_path(options.display_root, relative);
         s.full = (config.folder() / relative).string();
-        std::string text = read_file_bytes(s.full, s.readable);
-        s.content = content_hash(text);
-        if (const StandardIdentity* known = cache.identity(s.content)) {
+        // Unchanged since the last run by its stamp: neither read nor digested.
+        std::optional<FileStamp> stamp = options.use_cache ? stamp_of(s.full) : std::nullopt;
+        const std::string* unchanged = stamp ? cache.unchanged_content(relative, *stamp) : nullptr;
+        const StandardIdentity* known = unchanged ? cache.identity(*unchanged) : nullptr;
+        if (known) {
+            s.content = *unchanged;
+        } else {
+            std::int64_t read_at = wall_clock_ns();
+            std::string text = read_file_bytes(s.full, s.readable);
+            ++result.read;
+            s.content = content_hash(text);
+            if (stamp && s.readable) cache.put_stamp(relative, *stamp, s.content, read_at);
+            known = cache.identity(s.content);
+            if (!known) {
+                s.identity = read_standard_identity(relative, text, driver::is_xml_path(relative));
+                if (options.use_cache) cache.put_identity(s.content, s.identity);
+            }
+        }
+        if (known) {
             s.identity = *known;
             s.identity.path = relative;
-        } else {
-            s.identity = read_standard_identity(relative, text, driver::is_xml_path(relative));
-            if (options.use_cache) cache.put_identity(s.content, s.identity);
         }
         identities.push_back(s.identity);
         sources.push_back(std::move(s));
@@ -215,7 +250,28 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
     }
     std::vector<DiagnosticSink> between(sources.size());
     RepositorySettings settings{&config.framework, config.review_period_years, project->today};
-    check_between_standards(project->index, linked, settings, between);
+    // These checks read every standard's cover data and scope, so the edit of
+    // one standard's body leaves their findings as they were; comparing all
+    // pairs for near duplicates again would cost more than the rest of such a run.
+    const std::string between_inputs = options.use_cache ? between_standards_inputs(linked, settings) : std::string();
+    if (const auto* stored = cache.between_findings(between_inputs)) {
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            auto found = stored->find(sources[i].relative);
+            if (found == stored->end()) continue;
+            for (auto& d : restore_findings(found->second, result.sources, files[i])) {
+                between[i].report(d.rule->id, d.location, std::move(d.args), std::move(d.fix));
+            }
+        }
+    } else {
+        check_between_standards(project->index, linked, settings, between);
+        if (options.use_cache) {
+            std::map<std::string, std::vector<StoredFinding>> to_store;
+            for (std::size_t i = 0; i < sources.size(); ++i) {
+                if (!between[i].diagnostics().empty()) to_store[sources[i].relative] = store_findings(between[i].diagnostics(), result.sources, files[i]);
+            }
+            cache.put_between_findings(between_inputs, std::move(to_store));
+        }
+    }
     std::map<std::string, std::string> content_by_path;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         Source& s = sources[i];

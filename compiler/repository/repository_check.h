@@ -34,6 +34,7 @@ struct RepositoryCheckResult {
     std::size_t suppressed = 0;
     std::size_t checked = 0;  // sources analysed in this run
     std::size_t cached = 0;   // sources whose stored findings were still valid
+    std::size_t read = 0;     // sources whose text was read (the others' stamps matched the cache)
     bool io_failure = false;
     // The cache could not be written (an errno value; the check itself is complete).
     int cache_error = 0;
@@ -43,8 +44,10 @@ struct RepositoryCheckResult {
 // `bzc check` over a whole repository: every source of the project, in
 // parallel, each judged against the catalog and the cover data of all the
 // others; findings of unchanged sources (same text, same data of the
-// standards they cite, same configuration) come from the cache; the checks
-// between standards (REPO-04 … REPO-08) run over all of them every time.
+// standards they cite, same configuration) come from the cache, and a source
+// whose file stamp is the cached one is not even read; the checks between
+// standards (REPO-04 … REPO-08) run over all of them whenever the cover data
+// or a scope of any changed.
 RepositoryCheckResult check_repository(const RepositoryCheckOptions& options);
 
 }  // namespace bzc::repository

@@ -7,7 +7,7 @@
 
 namespace bzc {
 
-int write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+int write_file_atomically(const std::filesystem::path& path, std::string_view content, Durability durability) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return EISDIR;
     std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
@@ -32,7 +32,7 @@ int write_file_atomically(const std::filesystem::path& path, std::string_view co
     mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    if (::fsync(fd) != 0) return fail(errno);
+    if (durability == Durability::Durable && ::fsync(fd) != 0) return fail(errno);
     int closed = ::close(fd);
     fd = -1;
     if (closed != 0) return fail(errno);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <unordered_map>
 
 namespace bzc {
@@ -31,66 +30,78 @@ std::vector<std::uint64_t> features(std::string_view text) {
 }  // namespace
 
 TextSimilarity::TextSimilarity(const std::vector<std::string>& corpus) {
-    std::vector<std::map<std::uint64_t, int>> counts(corpus.size());
-    std::unordered_map<std::uint64_t, int> document_frequency;
+    std::unordered_map<std::uint64_t, std::uint32_t> feature_ids;
+    std::vector<std::vector<std::pair<std::uint32_t, int>>> counts(corpus.size());  // (feature id, occurrences)
+    std::vector<int> document_frequency;
     for (std::size_t i = 0; i < corpus.size(); ++i) {
-        for (auto f : features(corpus[i])) ++counts[i][f];
-        for (const auto& [f, n] : counts[i]) ++document_frequency[f];
+        std::vector<std::uint32_t> ids;
+        for (auto f : features(corpus[i])) {
+            auto [it, added] = feature_ids.emplace(f, static_cast<std::uint32_t>(feature_ids.size()));
+            if (added) document_frequency.push_back(0);
+            ids.push_back(it->second);
+        }
+        std::sort(ids.begin(), ids.end());
+        for (std::size_t k = 0; k < ids.size();) {
+            std::size_t end = k;
+            while (end < ids.size() && ids[end] == ids[k]) ++end;
+            counts[i].emplace_back(ids[k], static_cast<int>(end - k));
+            ++document_frequency[ids[k]];
+            k = end;
+        }
     }
+    feature_count_ = feature_ids.size();
     const double documents = static_cast<double>(corpus.size());
     vectors_.resize(corpus.size());
     for (std::size_t i = 0; i < corpus.size(); ++i) {
         auto& v = vectors_[i];
+        double norm = 0;
         for (const auto& [f, n] : counts[i]) {
             double idf = std::log((1.0 + documents) / (1.0 + document_frequency[f])) + 1.0;
             double w = (1.0 + std::log(static_cast<double>(n))) * idf;
-            v.weights.emplace_back(f, w);
-            v.norm += w * w;
+            v.emplace_back(f, w);
+            norm += w * w;
         }
-        v.norm = std::sqrt(v.norm);
+        norm = std::sqrt(norm);
+        for (auto& entry : v) entry.second /= norm;
     }
 }
 
 double TextSimilarity::operator()(std::size_t a, std::size_t b) const {
     const Vector& x = vectors_[a];
     const Vector& y = vectors_[b];
-    if (x.norm == 0 || y.norm == 0) return 0;
     double dot = 0;
-    auto i = x.weights.begin(), j = y.weights.begin();
-    while (i != x.weights.end() && j != y.weights.end()) {
+    auto i = x.begin(), j = y.begin();
+    while (i != x.end() && j != y.end()) {
         if (i->first < j->first) ++i;
         else if (j->first < i->first) ++j;
         else dot += (i++)->second * (j++)->second;
     }
-    return dot / (x.norm * y.norm);
+    return dot;
 }
 
 std::vector<std::tuple<std::size_t, std::size_t, double>> TextSimilarity::pairs_at_least(double minimum) const {
-    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, double>>> postings;
-    for (std::size_t i = 0; i < vectors_.size(); ++i) {
-        if (vectors_[i].norm == 0) continue;
-        for (const auto& [f, w] : vectors_[i].weights) postings[f].emplace_back(i, w / vectors_[i].norm);
-    }
+    // One pass: each text is compared with the earlier texts sharing a
+    // feature with it (the index holds only those), then joins the index;
+    // every pair is visited once.
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> postings(feature_count_);  // (text, weight)
     std::vector<std::tuple<std::size_t, std::size_t, double>> out;
     std::vector<double> dot(vectors_.size(), 0.0);
-    std::vector<std::size_t> touched;
-    for (std::size_t a = 0; a < vectors_.size(); ++a) {
-        if (vectors_[a].norm == 0) continue;
-        for (const auto& [f, w] : vectors_[a].weights) {
-            double wa = w / vectors_[a].norm;
-            for (const auto& [b, wb] : postings[f]) {
-                if (b <= a) continue;
-                if (dot[b] == 0.0) touched.push_back(b);
-                dot[b] += wa * wb;
+    std::vector<std::uint32_t> touched;
+    for (std::size_t b = 0; b < vectors_.size(); ++b) {
+        for (const auto& [f, wb] : vectors_[b]) {
+            for (const auto& [a, wa] : postings[f]) {
+                if (dot[a] == 0.0) touched.push_back(a);
+                dot[a] += wa * wb;
             }
         }
-        std::sort(touched.begin(), touched.end());
-        for (std::size_t b : touched) {
-            if (dot[b] >= minimum) out.emplace_back(a, b, dot[b]);
-            dot[b] = 0.0;
+        for (std::uint32_t a : touched) {
+            if (dot[a] >= minimum) out.emplace_back(a, b, dot[a]);
+            dot[a] = 0.0;
         }
         touched.clear();
+        for (const auto& [f, wb] : vectors_[b]) postings[f].emplace_back(static_cast<std::uint32_t>(b), wb);
     }
+    std::sort(out.begin(), out.end());
     return out;
 }
 

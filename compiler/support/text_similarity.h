@@ -22,11 +22,13 @@ public:
     std::vector<std::tuple<std::size_t, std::size_t, double>> pairs_at_least(double minimum) const;
 
 private:
-    struct Vector {
-        std::vector<std::pair<std::uint64_t, double>> weights;  // by feature, sorted
-        double norm = 0;
-    };
+    // A text's weights divided by its norm (a unit vector, so a dot product
+    // is the cosine), by feature id ascending. Feature ids are dense (0, 1, 2 …
+    // in order of first appearance) so that the index of pairs_at_least is
+    // a vector, not a hash table.
+    using Vector = std::vector<std::pair<std::uint32_t, double>>;
     std::vector<Vector> vectors_;
+    std::size_t feature_count_ = 0;
 };
 
 }  // namespace bzc

@@ -5,6 +5,7 @@
 #include "repository/cross_standard_checks.h"
 #include "repository/repository_check.h"
 #include "repository/source_discovery.h"
+#include "support/text_similarity.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -141,13 +142,42 @@ TEST_CASE("the framework, duplicates, near duplicates and reviews are checked ov
 }
 
 TEST_CASE("near duplicates are told apart by the words that name the subject", "[repository]") {
-    bzc::repository::TextSimilarity similarity(
+    bzc::TextSimilarity similarity(
         {"公务用车使用管理规范", "公务用车管理使用规范", "公务用车维修保养规范", "会议服务管理规范", "办公用房维修管理规范"});
     INFO(similarity(0, 1) << " " << similarity(0, 2) << " " << similarity(3, 4));
     CHECK(similarity(0, 1) > 0.65);
     CHECK(similarity(0, 2) < 0.6);
     CHECK(similarity(3, 4) < 0.5);
     CHECK(similarity(0, 0) == Approx(1.0));
+}
+
+TEST_CASE("the pairs found through the feature index are the pairs of comparing all of them", "[repository]") {
+    // Titles built from a few subjects and kinds, so that many share features and some none.
+    const std::vector<std::string> subjects{"公务用车", "办公用房", "会议服务", "公共机构节能", "接待用餐", "物业管理", "资产清查"};
+    const std::vector<std::string> kinds{"使用管理规范", "服务规范", "维修保养规范", "评价指南", "管理规范", "ABC 12"};
+    std::vector<std::string> titles;
+    for (std::size_t i = 0; i < 120; ++i) {
+        titles.push_back(subjects[i % subjects.size()] + kinds[(i / 3) % kinds.size()] + (i % 4 == 0 ? subjects[(i / 5) % subjects.size()] : ""));
+    }
+    titles.push_back("");
+    bzc::TextSimilarity similarity(titles);
+    for (double minimum : {0.3, 0.45, 0.7, 0.95}) {
+        std::vector<std::tuple<std::size_t, std::size_t, double>> expected;
+        for (std::size_t a = 0; a < titles.size(); ++a) {
+            for (std::size_t b = a + 1; b < titles.size(); ++b) {
+                double s = similarity(a, b);
+                if (s >= minimum) expected.emplace_back(a, b, s);
+            }
+        }
+        auto found = similarity.pairs_at_least(minimum);
+        INFO("minimum " << minimum);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            CHECK(std::get<0>(found[k]) == std::get<0>(expected[k]));
+            CHECK(std::get<1>(found[k]) == std::get<1>(expected[k]));
+            CHECK(std::get<2>(found[k]) == Approx(std::get<2>(expected[k])));
+        }
+    }
 }
 
 TEST_CASE("the cache keeps unchanged standards and re-checks those citing a changed one", "[repository]") {
@@ -162,7 +192,7 @@ TEST_CASE("the cache keeps unchanged standards and re-checks those citing a chan
     auto first = repo.check();
     CHECK(first.checked == 3);
     CHECK(first.cached == 0);
-    CHECK(fs::exists(repo.root / ".bzc-cache" / "check-v1.cbor"));
+    CHECK(fs::exists(repo.root / ".bzc-cache" / "check-v2.bin"));
     auto second = repo.check();
     CHECK(second.checked == 0);
     CHECK(second.cached == 3);
@@ -180,10 +210,40 @@ TEST_CASE("the cache keeps unchanged standards and re-checks those citing a chan
     std::string reception = "standards/reception.md";
     CHECK(repo_findings(third) == std::vector<std::string>{"REPO-01 " + reception + ":18"});
     // A damaged cache is no cache.
-    std::ofstream(repo.root / ".bzc-cache" / "check-v1.cbor", std::ios::trunc) << "not cbor";
+    std::ofstream(repo.root / ".bzc-cache" / "check-v2.bin", std::ios::trunc) << "not a cache";
     auto fourth = repo.check();
     CHECK(fourth.checked == 3);
     CHECK(messages(fourth) == messages(third));
+}
+
+TEST_CASE("a re-check reads only sources whose file stamps changed and keeps the findings between standards", "[repository]") {
+    ::setenv("BZC_TODAY", "2026-11-22", 1);
+    Repository repo("stamps");
+    repo.write("standards/a.md", standard("Q/JGSW 212—2024", "公务接待服务规范", published + "category: \"210\"\n", "本文件规定了公务接待服务的要求。"));
+    repo.write("standards/b.md", standard("Q/JGSW 212—2024", "公务用车使用管理规范", published + "category: \"230\"\n", "本文件规定了公务用车使用的要求。"));
+    repo.write("standards/c.md", standard("Q/JGSW 101—2023", "机关事务术语", published + "category: \"110\"\n", "本文件界定了机关事务工作中的术语。"));
+    // Stamps are kept only for files that had settled (two seconds) when read.
+    ::sleep(3);
+    auto first = repo.check();
+    CHECK(first.read == 3);
+    auto duplicate = std::vector<std::string>{"REPO-05 standards/b.md:2"};
+    CHECK(repo_findings(first) == duplicate);
+    auto second = repo.check();
+    CHECK(second.read == 0);
+    CHECK(second.cached == 3);
+    CHECK(repo_findings(second) == duplicate);  // the checks between standards, from the cache
+    // An edit of the body: that file is read and checked again; the findings between standards hold.
+    repo.write("standards/c.md", standard("Q/JGSW 101—2023", "机关事务术语", published + "category: \"110\"\n", "本文件界定了机关事务工作中的术语。") + "\n服务人员应佩戴工作牌。\n");
+    auto third = repo.check();
+    CHECK(third.read == 1);
+    CHECK(third.checked == 1);
+    CHECK(repo_findings(third) == duplicate);
+    // The duplicate number corrected (the same size): read again, REPO-05 gone. c.md is read
+    // again too: it was read within two seconds of its edit, so its stamp was not kept.
+    repo.write("standards/b.md", standard("Q/JGSW 232—2024", "公务用车使用管理规范", published + "category: \"230\"\n", "本文件规定了公务用车使用的要求。"));
+    auto fourth = repo.check();
+    CHECK(fourth.read == 2);
+    CHECK(repo_findings(fourth).empty());
 }
 
 TEST_CASE("JUnit output has a test case per source, failed when it has errors", "[repository]") {
