@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 packages=(cmake g++ make pkg-config python3
           libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libpugixml-dev
           libxml2-dev libxml2-utils libicu-dev libcli11-dev nlohmann-json3-dev catch2
-          zlib1g-dev libxxhash-dev python3-docx python3-jsonschema python3-rfc3987
+          zlib1g-dev libminizip-dev libxxhash-dev python3-docx python3-jsonschema python3-rfc3987
           clang libclang-rt-14-dev
           pandoc libreoffice-writer-nogui libreoffice-math-nogui python3-uno fonts-noto-cjk fonts-liberation2 poppler-utils
           librsvg2-bin)

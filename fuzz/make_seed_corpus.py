@@ -14,13 +14,16 @@ variants (GBK, UTF-16, CRLF) of a few sources, and the hand-made seeds of
 fuzz/seeds/<target>/. Nothing is committed: the corpus is made at run time.
 """
 
+import csv
 import glob
 import hashlib
+import io
 import os
 import re
 import shutil
 import sys
 import tempfile
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "cli"))
@@ -30,7 +33,8 @@ MAX_SEED = 64 * 1024  # bytes; larger inputs slow every mutation down
 GENERATOR_CAP = 40    # depth, count or size arguments of generate: lines (limits are 32 deep, 63 columns)
 
 TARGETS = ["markdown_reader_fuzzer", "xml_reader_fuzzer", "designation_fuzzer", "catalog_fuzzer",
-           "project_file_fuzzer", "check_pipeline_fuzzer"]
+           "project_file_fuzzer", "comments_table_fuzzer", "check_pipeline_fuzzer"]
+WORKBOOK_PARTS = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
 
 XML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<standard version="1">\n  <metadata>\n'
             "    <number>DB43/T 2345—2022</number>\n    <title>机关事务标准化工作指南</title>\n"
@@ -161,8 +165,12 @@ def main():
                 add("project_file_fuzzer", body)
             elif name.endswith(".txt") and "catalog" in p:
                 add("catalog_fuzzer", body)
+    generated_tables = []
     for name, data in generated_cli_inputs():
-        (xml if name.endswith(".xml") else markdown).append(data)
+        if name.endswith((".csv", ".xlsx")):
+            generated_tables.append(data)
+        else:
+            (xml if name.endswith(".xml") else markdown).append(data)
     for data in markdown[:3] + xml[:2]:
         for variant in reencoded(data):
             (xml if data in xml else markdown).append(variant)
@@ -220,6 +228,39 @@ def main():
         for m in re.finditer(r'bzc\.yaml"\)\s*<<\s*((?:"(?:[^"\\]|\\.)*"\s*)+);', text(p)):
             body = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
             add("project_file_fuzzer", body.encode("utf-8").decode("unicode_escape").encode("latin-1"))
+
+    # Comment tables: CSV (the samples', the CLI cases', the unit tests' data, re-encoded), the
+    # same as XLSX workbooks (deflated and stored), the workbooks of tests/unit/data, and their
+    # parts in the form fuzz/comments_table_fuzzer.cpp zips itself (a NUL byte, then the sheet,
+    # the shared strings, the workbook and its relationships, separated by NUL bytes).
+    tables = [read(p) for p in sorted(glob.glob(os.path.join(ROOT, "samples/*/*.csv")) +
+                                      glob.glob(os.path.join(ROOT, "tests/unit/data/*.csv")))]
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests/cli/cases/*.test"))):
+        for name, body in sections(p):
+            if name.endswith(".csv") and not name.startswith("after ") and "序号" in body:
+                tables.append(body.encode())
+    for data in generated_tables:
+        add("comments_table_fuzzer", data)
+    for data in tables:
+        add("comments_table_fuzzer", data)
+        try:
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        except (UnicodeDecodeError, csv.Error):
+            continue
+        parts = generators.workbook_parts(rows)
+        add("comments_table_fuzzer", generators.workbook_bytes(parts))
+        add("comments_table_fuzzer", generators.workbook_bytes(parts, zipfile.ZIP_STORED))
+        add("comments_table_fuzzer", b"\0" + b"\0".join(parts[n].encode() for n in WORKBOOK_PARTS))
+        add("comments_table_fuzzer", b"\0" + b"\0".join(parts[n].encode() for n in WORKBOOK_PARTS[:2]))
+    for data in tables[:1]:
+        for variant in reencoded(data.decode("utf-8-sig").encode()):
+            add("comments_table_fuzzer", variant)
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests/unit/data/*.xlsx"))):
+        add("comments_table_fuzzer", read(p))
+        with zipfile.ZipFile(p) as z:
+            names = {n.lower(): n for n in z.namelist()}
+            add("comments_table_fuzzer", b"\0" + b"\0".join(
+                z.read(names[n.lower()]) if n.lower() in names else b"" for n in WORKBOOK_PARTS[:2]))
 
     # Hand-made seeds.
     for target in TARGETS:

@@ -23,7 +23,8 @@ if [ "${1:-}" = --fresh ]; then
 fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all=(markdown_reader_fuzzer xml_reader_fuzzer designation_fuzzer catalog_fuzzer project_file_fuzzer check_pipeline_fuzzer)
+all=(markdown_reader_fuzzer xml_reader_fuzzer designation_fuzzer catalog_fuzzer project_file_fuzzer comments_table_fuzzer
+     check_pipeline_fuzzer)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -33,6 +34,7 @@ dict_for() {
         xml_reader_fuzzer) echo fuzz/xml.dict ;;
         designation_fuzzer | catalog_fuzzer) echo fuzz/designation.dict ;;
         project_file_fuzzer) echo fuzz/project_file.dict ;;
+        comments_table_fuzzer) echo fuzz/comments_table.dict ;;
         check_pipeline_fuzzer)  # libFuzzer takes one dictionary
             cat fuzz/markdown.dict fuzz/xml.dict > build-fuzz/check_pipeline.dict
             echo build-fuzz/check_pipeline.dict ;;

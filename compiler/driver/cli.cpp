@@ -634,7 +634,7 @@ int run_cli(int argc, char** argv) {
     report->add_option("standard", report_options.standard, "The standard (Markdown or XML)")->required();
     report->add_option("--record", report_options.record, "The project record (default: 编制说明.md next to the standard)");
     report->add_option("--comments", report_options.comments,
-                       "The comment table, CSV (default: 征求意见汇总处理表.csv next to the standard, if there is one)");
+                       "The comment table, XLSX or CSV (default: 征求意见汇总处理表.csv or .xlsx next to the standard, if there is one)");
     report->add_option("--comment-draft", report_options.comment_draft,
                        "The draft the comments were made on, a file or git:REV:PATH (default: the record's comment-draft)");
     report->add_option("-o,--output", report_options.out_dir, "Directory for the output files (default: the current directory)");

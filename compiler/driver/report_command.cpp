@@ -2,6 +2,7 @@
 
 #include "diagnostics/report_formats.h"
 #include "driver/cli.h"
+#include "driver/comments_input.h"
 #include "driver/compilation.h"
 #include "driver/source_loader.h"
 #include "emit/docx/docx_writer.h"
@@ -136,17 +137,28 @@ int run_report(const ReportOptions& options) {
     std::string record_path = options.record.empty() ? (dir / default_record_name).string() : options.record;
     std::string comments_path = options.comments;
     if (comments_path.empty()) {
-        std::error_code ec;
-        fs::path candidate = dir / default_comments_name;
-        if (fs::exists(candidate, ec)) comments_path = candidate.string();
+        // The CSV first: a committee that exports its workbook to CSV keeps both.
+        for (std::string_view name : {default_comments_name, default_comments_workbook_name}) {
+            std::error_code ec;
+            fs::path candidate = dir / name;
+            if (fs::exists(candidate, ec)) {
+                comments_path = candidate.string();
+                break;
+            }
+        }
     }
 
     DiagnosticSink sink;
     auto record_file = load_source(record_path, compiler.sources(), sink);
     std::optional<std::uint32_t> comments_file;
-    if (!comments_path.empty()) comments_file = load_source(comments_path, compiler.sources(), sink);
-    explanation::ProjectRecord record;
     explanation::CommentsTable comments;
+    if (!comments_path.empty()) {
+        if (auto table = load_comments_table(comments_path, compiler.sources(), sink)) {
+            comments = std::move(*table);
+            comments_file = comments.file;
+        }
+    }
+    explanation::ProjectRecord record;
     std::optional<explanation::ReportStructure> structure;
     if (record_file) {
         record = explanation::read_project_record(*record_file, compiler.sources(), sink);
@@ -162,7 +174,6 @@ int run_report(const ReportOptions& options) {
                         {{"field", "structure"}, {"expected", "local、national或group", "local, national or group"}});
         }
     }
-    if (comments_file) comments = explanation::read_comments_table(*comments_file, compiler.sources(), sink);
 
     // A comment round run on an older draft: its numbers are resolved there and followed to today's.
     std::optional<CompiledDocument> comment_draft;

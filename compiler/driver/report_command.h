@@ -12,7 +12,7 @@ namespace bzc::driver {
 struct ReportOptions {
     std::string standard;
     std::string record;     // default: 编制说明.md next to the standard
-    std::string comments;   // default: 征求意见汇总处理表.csv next to the standard, when it exists
+    std::string comments;   // XLSX or CSV; default: 征求意见汇总处理表.csv, else .xlsx, next to the standard
     // The draft the comments were made on (a file, or git:REV:PATH with PATH
     // relative to the current directory); overrides the record's comment-draft.
     std::string comment_draft;
@@ -29,6 +29,7 @@ struct ReportOptions {
 // The file names the command looks for next to the standard.
 inline constexpr std::string_view default_record_name = "编制说明.md";
 inline constexpr std::string_view default_comments_name = "征求意见汇总处理表.csv";
+inline constexpr std::string_view default_comments_workbook_name = "征求意见汇总处理表.xlsx";  // when there is no CSV
 
 // Returns the exit status: 0, 1 when the inputs have errors (nothing is
 // written unless `force`), 2 for files that cannot be read or written.

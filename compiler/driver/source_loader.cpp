@@ -24,7 +24,7 @@ std::string human_size(std::size_t bytes) {
 
 }  // namespace
 
-std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink) {
+std::optional<std::string> read_source_bytes(const std::string& path, SourceManager& sources, DiagnosticSink& sink) {
     // A file id first, so that every diagnostic below can name the file.
     auto report_io = [&](int error) {
         std::uint32_t id = sources.add(path, "");
@@ -70,7 +70,13 @@ std::optional<std::uint32_t> load_source(const std::string& path, SourceManager&
     }
     ::close(fd);
     bytes.resize(got);
-    return add_source(path, std::move(bytes), sources, sink);
+    return bytes;
+}
+
+std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink) {
+    auto bytes = read_source_bytes(path, sources, sink);
+    if (!bytes) return std::nullopt;
+    return add_source(path, std::move(*bytes), sources, sink);
 }
 
 std::optional<std::uint32_t> add_source(const std::string& path, std::string bytes, SourceManager& sources,

@@ -18,6 +18,10 @@ namespace bzc::driver {
 // (IO-01, LIMIT-01, ENC-01, ENC-02, ENC-04) and returns nothing.
 std::optional<std::uint32_t> load_source(const std::string& path, SourceManager& sources, DiagnosticSink& sink);
 
+// The first half of load_source: the file's bytes, undecoded, within the
+// size limit; otherwise IO-01 or LIMIT-01 for a file registered under `path`.
+std::optional<std::string> read_source_bytes(const std::string& path, SourceManager& sources, DiagnosticSink& sink);
+
 // The second half of load_source, for bytes already read (and within the
 // size limit): decodes them, registers the file under `path` and reports
 // ENC-01, ENC-02, ENC-03 and ENC-04 as load_source does.

@@ -1,7 +1,10 @@
 #include "explanation/comments_table.h"
 
+#include "explanation/comments_grid.h"
+#include "explanation/comments_xlsx.h"
 #include "support/source_manager.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
@@ -9,20 +12,11 @@
 namespace bzc::explanation {
 namespace {
 
-struct Field {
-    std::string text;
-    std::size_t offset = 0;  // byte offset of the field's first character
-};
-
-struct Row {
-    std::vector<Field> fields;
-    std::size_t offset = 0;
-};
-
 std::string trim(std::string_view s) {
-    // Spreadsheets pad cells with blanks and full-width spaces; neither is content.
+    // Spreadsheets pad cells with blanks and full-width spaces, and leave a
+    // line break typed at a cell's end; none is content.
     auto is_blank_at = [&](std::size_t i, std::size_t& width) {
-        if (s[i] == ' ' || s[i] == '\t') { width = 1; return true; }
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') { width = 1; return true; }
         if (s.substr(i, 3) == "\u3000") { width = 3; return true; }
         return false;
     };
@@ -30,7 +24,7 @@ std::string trim(std::string_view s) {
     while (first < s.size() && is_blank_at(first, width)) first += width;
     std::size_t last = s.size();
     while (last > first) {
-        if (s[last - 1] == ' ' || s[last - 1] == '\t') --last;
+        if (s[last - 1] == ' ' || s[last - 1] == '\t' || s[last - 1] == '\n' || s[last - 1] == '\r') --last;
         else if (last - first >= 3 && s.substr(last - 3, 3) == "\u3000") last -= 3;
         else break;
     }
@@ -42,60 +36,53 @@ std::string row_number_problem(std::size_t fields, std::size_t expected) {
 }
 
 // RFC 4180: fields separated by commas, rows by line ends; a quoted field
-// may hold commas, line ends and doubled quotes.
-class CsvParser {
-public:
-    CsvParser(std::string_view text, std::uint32_t file, const SourceManager& sources, DiagnosticSink& sink)
-        : text_(text), file_(file), sources_(sources), sink_(sink) {}
-
-    // The next row, or nothing at the end (or after an unterminated quote, reported).
-    std::optional<Row> next() {
-        if (pos_ >= text_.size() || failed_) return std::nullopt;
-        Row row;
-        row.offset = pos_;
+// may hold commas, line ends and doubled quotes. An unterminated quote is
+// reported and ends the table: the rows before it are kept.
+TableGrid read_csv_grid(std::uint32_t file, const SourceManager& sources, DiagnosticSink& sink) {
+    TableGrid grid;
+    grid.kind = TableGrid::Kind::Csv;
+    grid.file = file;
+    std::string_view text = sources.file(file).text;
+    auto at = [&](std::size_t offset) { return sources.location_at_offset(file, offset); };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        GridRow row;
+        row.location = at(pos);
         while (true) {
-            Field field;
-            field.offset = pos_;
-            if (pos_ < text_.size() && text_[pos_] == '"') {
-                std::size_t quote = pos_++;
+            GridCell field;
+            field.column = static_cast<std::uint32_t>(row.cells.size());
+            field.location = at(pos);
+            if (pos < text.size() && text[pos] == '"') {
+                std::size_t quote = pos++;
                 while (true) {
-                    if (pos_ >= text_.size()) {
-                        sink_.report("EXP-06", sources_.location_at_offset(file_, quote),
-                                     {{"problem", "引号未闭合", "unterminated quote"}});
-                        failed_ = true;
-                        return std::nullopt;
+                    if (pos >= text.size()) {
+                        sink.report("EXP-06", at(quote), {{"problem", "引号未闭合", "unterminated quote"}});
+                        return grid;
                     }
-                    if (text_[pos_] == '"') {
-                        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+                    if (text[pos] == '"') {
+                        if (pos + 1 < text.size() && text[pos + 1] == '"') {
                             field.text += '"';
-                            pos_ += 2;
+                            pos += 2;
                             continue;
                         }
-                        ++pos_;
+                        ++pos;
                         break;
                     }
-                    field.text += text_[pos_++];
+                    field.text += text[pos++];
                 }
                 // Text after the closing quote (a"b",) is kept, as spreadsheets do.
-                while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') field.text += text_[pos_++];
+                while (pos < text.size() && text[pos] != ',' && text[pos] != '\n') field.text += text[pos++];
             } else {
-                while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') field.text += text_[pos_++];
+                while (pos < text.size() && text[pos] != ',' && text[pos] != '\n') field.text += text[pos++];
             }
-            row.fields.push_back(std::move(field));
-            if (pos_ >= text_.size()) break;
-            if (text_[pos_++] == '\n') break;
+            row.cells.push_back(std::move(field));
+            if (pos >= text.size()) break;
+            if (text[pos++] == '\n') break;
         }
-        return row;
+        grid.rows.push_back(std::move(row));
     }
-
-private:
-    std::string_view text_;
-    std::uint32_t file_;
-    const SourceManager& sources_;
-    DiagnosticSink& sink_;
-    std::size_t pos_ = 0;
-    bool failed_ = false;
-};
+    return grid;
+}
 
 enum Column { Serial, ClauseNumber, Content, Unit, DecisionColumn, Reason, ColumnCount };
 constexpr std::array<std::string_view, ColumnCount> column_names = {"序号", "章条编号", "意见内容", "提出单位", "处理意见", "理由"};
@@ -107,10 +94,125 @@ std::optional<Decision> parse_decision(std::string_view text) {
     return std::nullopt;
 }
 
-bool blank_row(const Row& row) {
-    for (const auto& f : row.fields)
-        if (!trim(f.text).empty()) return false;
+bool blank_row(const GridRow& row) {
+    for (const auto& c : row.cells)
+        if (!trim(c.text).empty()) return false;
     return true;
+}
+
+// A header cell as a column name: committees space two-character names out
+// (序  号) and break long ones over lines (处理\n意见).
+std::string header_key(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') ++i;
+        else if (text.substr(i, 3) == "\u3000") i += 3;
+        else out += text[i++];
+    }
+    return out;
+}
+
+std::size_t column_names_in(const GridRow& row) {
+    std::size_t found = 0;
+    for (auto name : column_names)
+        for (const auto& c : row.cells)
+            if (header_key(c.text) == name) {
+                ++found;
+                break;
+            }
+    return found;
+}
+
+// The header is the first row that names at least half the columns: rows
+// above it are a title (xx征求意见汇总处理表), the standard's name or the
+// date, as committees put them. When no row does, the first row that is not
+// blank is taken for the header, and what it lacks is reported there.
+std::optional<std::size_t> find_header(const TableGrid& grid) {
+    constexpr std::size_t enough = (ColumnCount + 1) / 2;
+    for (std::size_t i = 0; i < grid.rows.size(); ++i)
+        if (column_names_in(grid.rows[i]) >= enough) return i;
+    for (std::size_t i = 0; i < grid.rows.size(); ++i)
+        if (!blank_row(grid.rows[i])) return i;
+    return std::nullopt;
+}
+
+// The cell of a row in a column; a spreadsheet's left-out cell reads empty,
+// located where it would be.
+GridCell cell_at(const TableGrid& grid, const GridRow& row, std::uint32_t column) {
+    auto found = std::lower_bound(row.cells.begin(), row.cells.end(), column,
+                                  [](const GridCell& c, std::uint32_t col) { return c.column < col; });
+    if (found != row.cells.end() && found->column == column) return *found;
+    return {"", column, {grid.file, row.location.line, column + 1}};
+}
+
+// The comments of a grid: one set of checks for every format.
+CommentsTable comments_from_grid(const TableGrid& grid, DiagnosticSink& sink) {
+    CommentsTable table;
+    table.file = grid.file;
+    const bool workbook = grid.kind == TableGrid::Kind::Workbook;
+    auto header_index = find_header(grid);
+    if (!header_index) {
+        sink.report("EXP-06", {grid.file, 1, 1}, {{"problem", "没有表头", "no header row"}});
+        return table;
+    }
+    const GridRow& header = grid.rows[*header_index];
+    std::array<std::uint32_t, ColumnCount> column{};
+    bool complete = true;
+    for (std::size_t c = 0; c < ColumnCount; ++c) {
+        bool found = false;
+        for (const auto& cell : header.cells)
+            if (header_key(cell.text) == column_names[c]) {
+                column[c] = cell.column;  // the last of two equal names, as before
+                found = true;
+            }
+        if (!found) {
+            sink.report("EXP-06", header.location,
+                        {{"problem", "表头缺少“" + std::string(column_names[c]) + "”列",
+                          "the header lacks the column " + std::string(column_names[c])}});
+            complete = false;
+        }
+    }
+    if (!complete) return table;
+
+    for (std::size_t r = *header_index + 1; r < grid.rows.size(); ++r) {
+        const GridRow& row = grid.rows[r];
+        if (blank_row(row)) continue;
+        // A CSV row of another length has lost or gained a separator: its
+        // cells cannot be trusted to be in their columns.
+        if (!workbook && row.cells.size() != header.cells.size()) {
+            sink.report("EXP-06", row.location,
+                        {{"problem", row_number_problem(row.cells.size(), header.cells.size()),
+                          "the row has " + std::to_string(row.cells.size()) + " fields, the header " +
+                              std::to_string(header.cells.size())}});
+            continue;
+        }
+        auto cell = [&](Column c) { return cell_at(grid, row, column[c]); };
+        Comment comment;
+        comment.serial = trim(cell(Serial).text);
+        comment.clause = trim(cell(ClauseNumber).text);
+        comment.content = trim(cell(Content).text);
+        comment.unit = trim(cell(Unit).text);
+        comment.reason = trim(cell(Reason).text);
+        comment.location = row.location;
+        comment.clause_location = cell(ClauseNumber).location;
+        GridCell decision_cell = cell(DecisionColumn);
+        comment.decision_location = decision_cell.location;
+        std::string decision_text = trim(decision_cell.text);
+        auto decision = parse_decision(decision_text);
+        if (!decision) {
+            DiagnosticArg where("cell", "", "");
+            if (workbook) {
+                std::string name = cell_name(decision_cell.column, decision_cell.location.line);
+                where = DiagnosticArg("cell", "（单元格" + name + "）", " (cell " + name + ")");
+            }
+            sink.report("EXP-07", comment.decision_location,
+                        {{"serial", comment.serial}, {"decision", decision_text}, std::move(where)});
+            continue;
+        }
+        comment.decision = *decision;
+        table.comments.push_back(std::move(comment));
+    }
+    return table;
 }
 
 }  // namespace
@@ -139,62 +241,26 @@ CommentStatistics comment_statistics(const CommentsTable& table) {
 }
 
 CommentsTable read_comments_table(std::uint32_t file, const SourceManager& sources, DiagnosticSink& sink) {
-    CommentsTable table;
-    table.file = file;
-    CsvParser parser(sources.file(file).text, file, sources, sink);
-    auto at = [&](std::size_t offset) { return sources.location_at_offset(file, offset); };
+    return comments_from_grid(read_csv_grid(file, sources, sink), sink);
+}
 
-    std::optional<Row> header;
-    while ((header = parser.next()) && blank_row(*header)) {}
-    if (!header) {
-        sink.report("EXP-06", {file, 1, 1}, {{"problem", "没有表头", "no header row"}});
-        return table;
+CommentsTable read_comments_workbook(std::uint32_t file, std::string_view bytes, DiagnosticSink& sink) {
+    auto grid = read_workbook_grid(bytes, file, sink);
+    if (!grid) {
+        CommentsTable unreadable;
+        unreadable.file = file;
+        return unreadable;
     }
-    std::array<std::size_t, ColumnCount> index{};
-    bool complete = true;
-    for (std::size_t c = 0; c < ColumnCount; ++c) {
-        index[c] = header->fields.size();
-        for (std::size_t i = 0; i < header->fields.size(); ++i)
-            if (trim(header->fields[i].text) == column_names[c]) index[c] = i;
-        if (index[c] == header->fields.size()) {
-            sink.report("EXP-06", at(header->offset),
-                        {{"problem", "表头缺少“" + std::string(column_names[c]) + "”列",
-                          "the header lacks the column " + std::string(column_names[c])}});
-            complete = false;
-        }
-    }
-    if (!complete) return table;
+    return comments_from_grid(*grid, sink);
+}
 
-    while (auto row = parser.next()) {
-        if (blank_row(*row)) continue;
-        if (row->fields.size() != header->fields.size()) {
-            std::string zh = row_number_problem(row->fields.size(), header->fields.size());
-            sink.report("EXP-06", at(row->offset),
-                        {{"problem", zh,
-                          "the row has " + std::to_string(row->fields.size()) + " fields, the header " +
-                              std::to_string(header->fields.size())}});
-            continue;
-        }
-        auto cell = [&](Column c) { return trim(row->fields[index[c]].text); };
-        Comment comment;
-        comment.serial = cell(Serial);
-        comment.clause = cell(ClauseNumber);
-        comment.content = cell(Content);
-        comment.unit = cell(Unit);
-        comment.reason = cell(Reason);
-        comment.location = at(row->offset);
-        comment.clause_location = at(row->fields[index[ClauseNumber]].offset);
-        comment.decision_location = at(row->fields[index[DecisionColumn]].offset);
-        std::string decision_text = cell(DecisionColumn);
-        auto decision = parse_decision(decision_text);
-        if (!decision) {
-            sink.report("EXP-07", comment.decision_location, {{"serial", comment.serial}, {"decision", decision_text}});
-            continue;
-        }
-        comment.decision = *decision;
-        table.comments.push_back(std::move(comment));
-    }
-    return table;
+bool is_workbook(std::string_view bytes, std::string_view path) {
+    if (has_zip_signature(bytes) || has_ole_signature(bytes)) return true;
+    auto dot = path.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    std::string extension(path.substr(dot + 1));
+    for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return extension == "xlsx" || extension == "xlsm" || extension == "xls";
 }
 
 }  // namespace bzc::explanation

@@ -16,5 +16,9 @@ inline constexpr std::size_t max_table_columns = 63;
 inline constexpr std::size_t max_table_cells = 200000;
 inline constexpr std::size_t max_designation_length = 64;
 inline constexpr std::size_t max_xml_depth = 64;
+// A part of an XLSX comment table (its sheet, its shared strings) once
+// inflated: a comment table of a thousand comments is about 1 MiB; a zip
+// bomb stops here instead of exhausting memory.
+inline constexpr std::size_t max_workbook_part_bytes = 16u * 1024u * 1024u;
 
 }  // namespace bzc::limits

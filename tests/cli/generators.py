@@ -7,10 +7,15 @@ output are stable.
 """
 
 import codecs
+import csv
+import io
 import os
+import re
 import struct
 import subprocess
+import zipfile
 import zlib
+from xml.sax.saxutils import escape as _xml_escape
 
 # The cover data every generated Markdown document starts with: 4 lines of
 # front matter, a blank line, then a chapter. Generated content begins on
@@ -98,6 +103,89 @@ def write(directory, name, *words):
 
 def empty(directory, name):
     _write(directory, name, b"")
+
+
+# --- spreadsheets -------------------------------------------------------------
+
+_SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _column_letters(index):
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def workbook_parts(rows):
+    """The parts of a one-sheet XLSX workbook holding ROWS (lists of strings),
+    as Excel writes them: text in shared strings, cells that are numbers
+    (1, 4.2) as numbers, empty cells left out; {part name: bytes}."""
+    strings, index, sheet_rows = [], {}, []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = "%s%d" % (_column_letters(c), r)
+            if value == "":
+                continue
+            if re.fullmatch(r"[0-9]+(\.[0-9]*[1-9])?", value):
+                cells.append('<c r="%s"><v>%s</v></c>' % (ref, value))
+                continue
+            if value not in index:
+                index[value] = len(strings)
+                strings.append(value)
+            cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index[value]))
+        sheet_rows.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    sst = "".join('<si><t xml:space="preserve">%s</t></si>' % _xml_escape(s) for s in strings)
+    return {
+        "[Content_Types].xml": _XML_HEAD + (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+        "_rels/.rels": _XML_HEAD + (
+            '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>' % (_PACKAGE_RELS_NS, _RELATIONSHIP_NS)),
+        "xl/workbook.xml": _XML_HEAD + (
+            '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="征求意见汇总处理表" sheetId="1" r:id="rId1"/>'
+            "</sheets></workbook>" % (_SPREADSHEET_NS, _RELATIONSHIP_NS)),
+        "xl/_rels/workbook.xml.rels": _XML_HEAD + (
+            '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+            '<Relationship Id="rId2" Type="%s/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+            % (_PACKAGE_RELS_NS, _RELATIONSHIP_NS, _RELATIONSHIP_NS)),
+        "xl/worksheets/sheet1.xml": _XML_HEAD + (
+            '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (_SPREADSHEET_NS, "".join(sheet_rows))),
+        "xl/sharedStrings.xml": _XML_HEAD + (
+            '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (_SPREADSHEET_NS, len(strings), len(strings), sst)),
+    }
+
+
+def workbook_bytes(parts, compression=zipfile.ZIP_DEFLATED):
+    """A zip of PARTS ({name: str or bytes}) with a fixed date, so that the bytes never change."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as z:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = compression
+            z.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
+    return out.getvalue()
+
+
+def xlsx(directory, source, target):
+    """An XLSX workbook of a committed UTF-8 CSV file (a comment table):
+    shared strings, numbers as numbers, empty cells left out."""
+    rows = list(csv.reader(io.StringIO(_read_text(directory, source))))
+    _write(directory, target, workbook_bytes(workbook_parts(rows)))
 
 
 # --- file-system objects ------------------------------------------------------
@@ -267,4 +355,5 @@ GENERATORS = {f.__name__: f for f in [
     big_file, deep_list, deep_ordered_list, deep_blockquote, deep_notes, deep_emphasis,
     many_headings, wide_table, big_table, html_span_table, html_nested_tables, long_line,
     big_front_matter, deep_yaml, deep_xml_clauses,
+    xlsx,
 ]}
