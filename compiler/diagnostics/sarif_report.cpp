@@ -55,6 +55,22 @@ const char* sarif_level(Severity s) {
     return "error";
 }
 
+// A rule's hint as the rule's help, outside any finding: its placeholders
+// ({replacement}) have no values there and read as "…".
+std::string help_outside_findings(std::string_view hint) {
+    std::string out;
+    for (std::size_t i = 0; i < hint.size();) {
+        std::size_t close = hint[i] == '{' ? hint.find('}', i) : std::string_view::npos;
+        if (close != std::string_view::npos) {
+            out += "…";
+            i = close + 1;
+        } else {
+            out += hint[i++];
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
@@ -71,7 +87,7 @@ void write_sarif_report(std::ostream& out, const std::vector<Diagnostic>& diagno
         r["id"] = id;
         r["name"] = rule->name;
         r["shortDescription"] = {{"text", rule->summary.in(lang)}};
-        if (!rule->hint.in(lang).empty()) r["help"] = {{"text", rule->hint.in(lang)}};
+        if (!rule->hint.in(lang).empty()) r["help"] = {{"text", help_outside_findings(rule->hint.in(lang))}};
         r["defaultConfiguration"] = {{"level", sarif_level(rule->severity)}};
         json props;
         if (!rule->clause.empty()) {

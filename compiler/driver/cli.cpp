@@ -151,7 +151,15 @@ int run_repository_check(const fs::path& project_file, const CheckOptions& check
     bool zh = global.language() == Language::Chinese;
     if (result.outcomes.empty()) {
         fs::path shown = project_file.lexically_relative(fs::current_path(ec));
-        std::cerr << "bzc: " << (shown.empty() ? project_file : shown).string() << (zh ? "：项目中没有找到标准（.md 或 .xml），请检查standards" : ": the project has no standards (.md or .xml); check standards:") << '\n';
+        std::string globs;
+        for (const auto& g : result.standard_globs) globs += (globs.empty() ? "\"" : zh ? "\"、\"" : "\", \"") + g;
+        if (!globs.empty()) globs += "\"";
+        std::cerr << "bzc: " << (shown.empty() ? project_file : shown).string();
+        if (globs.empty()) {
+            std::cerr << (zh ? "：项目文件夹中没有标准（.md 或 .xml）" : ": the project's folder holds no standard (.md or .xml)") << '\n';
+        } else {
+            std::cerr << (zh ? "：standards（" + globs + "）没有匹配到任何标准（.md 或 .xml）" : ": no standard (.md or .xml) matches standards: " + globs) << '\n';
+        }
         write_text_report(std::cerr, result.diagnostics, result.sources, global.language());
         return exit_usage;
     }

@@ -89,7 +89,7 @@ void near_duplicates(const std::vector<LinkedSource>& sources, std::vector<Diagn
             char similarity[8];
             std::snprintf(similarity, sizeof similarity, "%.2f", combined);
             sinks[b].report("REPO-04", at_line(sources[b], y.title_line),
-                            {{"other", x.number.empty() ? x.path : x.number + "，" + x.path, x.number.empty() ? x.path : x.number + ", " + x.path},
+                            {{"other", x.number.empty() ? x.path : x.number + "（" + x.path + "）", x.number.empty() ? x.path : x.number + " (" + x.path + ")"},
                              {"other_title", x.title},
                              {"similarity", similarity}});
         }

@@ -131,6 +131,7 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
         project_text = result.sources.file(*file).text;
     }
     config.path = project_file;
+    result.standard_globs = config.standards;
 
     CheckCache cache = options.use_cache ? CheckCache::load(config.cache, configuration_digest(options, config, project_text)) : CheckCache();
 
@@ -297,7 +298,7 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
         if (options.use_cache && !s.from_cache) cache.put_record(s.relative, std::move(s.record));
         content_by_path[s.relative] = s.content;
     }
-    if (options.use_cache) {
+    if (options.use_cache && !sources.empty()) {  // a project without standards leaves no cache behind
         cache.retain(content_by_path);
         result.cache_error = cache.save();
         result.cache_file = cache.file();

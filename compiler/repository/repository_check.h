@@ -36,6 +36,7 @@ struct RepositoryCheckResult {
     std::size_t cached = 0;   // sources whose stored findings were still valid
     std::size_t read = 0;     // sources whose text was read (the others' stamps matched the cache)
     bool io_failure = false;
+    std::vector<std::string> standard_globs;  // the project's `standards:` (for the message when none matched)
     // The cache could not be written (an errno value; the check itself is complete).
     int cache_error = 0;
     std::filesystem::path cache_file;

@@ -30,6 +30,7 @@ status is 1 when anything failed.
 """
 
 import copy
+import re
 import json
 import os
 import shutil
@@ -116,6 +117,11 @@ def github_errors(log):
             level = (rule.get("defaultConfiguration") or {}).get("level")
             if level is not None and level not in LEVELS:
                 problems.append("runs/%d/tool/driver/rules/%d: level %r" % (r, i, level))
+            # bzc's own rule: a rule's help stands outside any finding, so a
+            # message placeholder ({replacement}) there would be shown raw.
+            help_text = (rule.get("help") or {}).get("text", "")
+            if re.search(r"\{[a-z_]+\}", help_text):
+                problems.append("runs/%d/tool/driver/rules/%d: help shows a placeholder: %r" % (r, i, help_text))
         results = run.get("results")
         if not isinstance(results, list):
             problems.append("runs/%d: no results array (an actual scan must have one, empty or not)" % r)
@@ -387,6 +393,7 @@ def sarif_mutations(log):
         ("region dropped", mutate(lambda run, r: drop(r["locations"][0]["physicalLocation"], "region")), "github"),
         ("a uri from the file system's root", mutate(lambda run, r: r["locations"][0]["physicalLocation"]["artifactLocation"].update(uri="/etc/x.md")), "github"),
         ("a ruleId no rule has", mutate(lambda run, r: r.update(ruleId="NOPE-99")), "github"),
+        ("a placeholder in a rule's help", mutate(lambda run, r: run["tool"]["driver"]["rules"][0].update(help={"text": "改为引用{replacement}"})), "github"),
     ]
 
 
