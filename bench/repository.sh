@@ -48,7 +48,7 @@ median_ms() {  # the median of a hyperfine JSON export, in ms
 
 # The file the re-check changes: one sentence more before each run.
 changed=$(find standards -name '*.md' | sort | sed -n 1p)
-findings=$("$BZC" check 2>&1 >/dev/null | tail -1 || true)
+findings=$("$BZC" check 2>&1 >/dev/null | tail -2 | head -1 || true)  # the line before the summary: errors and warnings
 echo "repository: $count standards, $(du -sh standards | cut -f1); findings of a full check: $findings"
 
 hyperfine -N -i --runs "$RUNS" --prepare 'rm -rf .bzc-cache' --export-json "$json/full.json" \
