@@ -5,6 +5,7 @@
 #include "driver/source_loader.h"
 #include "frontend/markdown/markdown_reader.h"
 #include "frontend/xml/xml_reader.h"
+#include "repository/cross_standard_checks.h"
 #include "support/content_hash.h"
 
 #include <algorithm>
@@ -222,7 +223,9 @@ std::size_t Compiler::apply_suppressions(const model::Document& doc, DiagnosticS
             if (!RuleRegistry::instance().find(rule)) sink.report("SUP-02", s.location, {{"rule", rule}});
         }
         if (s.reason.empty()) sink.report("SUP-01", s.location, {{"rule", s.rules.front()}});
-        if (!used[i]) sink.report("SUP-03", s.location, {{"rule", s.rules.front()}});
+        // A suppression of a rule between standards is used, or not, in `bzc check` of the repository.
+        bool decided_here = std::none_of(s.rules.begin(), s.rules.end(), repository::is_between_standards_rule);
+        if (!used[i] && decided_here) sink.report("SUP-03", s.location, {{"rule", s.rules.front()}});
     }
     return count;
 }

@@ -18,10 +18,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* cache_file_name = "check-v2.bin";
-// The first bytes of the file: what it is and the layout version. Another
-// layout is another file name and another magic, so an old cache is never
-// misread as this one.
-constexpr std::string_view cache_magic = "bzc-check-cache-2\n";
+// The first bytes of the file: what it is and the layout version. The
+// configuration digest already keeps another bzc from reading the file, but
+// the magic says what the bytes are on their own; a layout change changes it.
+constexpr std::string_view cache_magic = "bzc-check-cache-2.1\n";
 
 void write_stage(BinaryWriter& w, const std::optional<model::Stage>& stage) {
     w.number(stage ? static_cast<std::uint64_t>(*stage) + 1 : 0);
@@ -110,6 +110,11 @@ void write_record(BinaryWriter& w, const CheckRecord& record) {
     write_stage(w, record.stage);
     write_texts(w, record.cited);
     w.text(record.scope);
+    w.number(record.between_suppressions.size());
+    for (const auto& sup : record.between_suppressions) {
+        write_texts(w, sup.rules);
+        w.number(sup.first_line).number(sup.last_line);
+    }
 }
 
 CheckRecord read_record(BinaryReader& r) {
@@ -126,6 +131,12 @@ CheckRecord read_record(BinaryReader& r) {
     record.stage = read_stage(r);
     record.cited = read_texts(r);
     record.scope = r.text();
+    record.between_suppressions.resize(r.count());
+    for (auto& sup : record.between_suppressions) {
+        sup.rules = read_texts(r);
+        sup.first_line = static_cast<std::uint32_t>(r.number());
+        sup.last_line = static_cast<std::uint32_t>(r.number());
+    }
     return record;
 }
 
@@ -146,6 +157,14 @@ FileStamp read_stamp(BinaryReader& r) {
 std::int64_t nanoseconds(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
 
 }  // namespace
+
+bool CheckRecord::suppresses(std::string_view rule_id, std::uint32_t line) const {
+    return std::any_of(between_suppressions.begin(), between_suppressions.end(), [&](const Suppression& s) {
+        bool whole_file = s.first_line == 0 && s.last_line == 0;
+        return (whole_file || (line >= s.first_line && line <= s.last_line)) &&
+               std::find(s.rules.begin(), s.rules.end(), rule_id) != s.rules.end();
+    });
+}
 
 std::vector<StoredFinding> store_findings(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                                           std::uint32_t source_file) {

@@ -43,6 +43,14 @@ struct CheckRecord {
     std::optional<model::Stage> stage;
     std::vector<std::string> cited;
     std::string scope;
+    // The source's suppression comments that name rules between standards
+    // (bzc-ignore REPO-04 …), applied to those findings in every run.
+    struct Suppression {
+        std::vector<std::string> rules;
+        std::uint32_t first_line = 0, last_line = 0;  // both 0: the whole file
+    };
+    std::vector<Suppression> between_suppressions;
+    bool suppresses(std::string_view rule_id, std::uint32_t line) const;
 };
 
 // Converts between a run's findings and stored ones. `source_file` is the

@@ -117,4 +117,9 @@ void check_between_standards(const RepositoryIndex& index, const std::vector<Lin
     reviews(index, sources, settings, sinks);
 }
 
+bool is_between_standards_rule(std::string_view rule_id) {
+    static constexpr std::string_view rules[] = {"REPO-04", "REPO-05", "REPO-06", "REPO-07", "REPO-08"};
+    return std::find(std::begin(rules), std::end(rules), rule_id) != std::end(rules);
+}
+
 }  // namespace bzc::repository

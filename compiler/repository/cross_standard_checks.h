@@ -5,6 +5,7 @@
 #include "repository/repository_index.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bzc::repository {
@@ -28,5 +29,10 @@ struct RepositorySettings {
 // findings of source i go to sinks[i].
 void check_between_standards(const RepositoryIndex& index, const std::vector<LinkedSource>& sources,
                              const RepositorySettings& settings, std::vector<DiagnosticSink>& sinks);
+
+// Whether check_between_standards reports this rule: such findings are made
+// over the whole repository, never by compiling one source, so a compile
+// cannot tell whether a suppression comment naming one is used.
+bool is_between_standards_rule(std::string_view rule_id);
 
 }  // namespace bzc::repository

@@ -218,6 +218,12 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
             r.stage = options.stage ? options.stage : compiled.document ? compiled.document->metadata.stage : std::nullopt;
             r.cited = std::move(compiled.cited_documents);
             r.scope = std::move(compiled.scope);
+            if (compiled.document) {
+                for (const auto& sup : compiled.document->suppressions) {
+                    if (std::any_of(sup.rules.begin(), sup.rules.end(), is_between_standards_rule))
+                        r.between_suppressions.push_back({sup.rules, sup.first_line, sup.last_line});
+                }
+            }
             ++done;
             progressed.notify_one();
         }
@@ -278,7 +284,7 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
         Source& s = sources[i];
         DiagnosticSink& sink = between[i];
         sink.remove_if([&](const Diagnostic& d) {
-            bool silenced = config.suppresses(d.rule->id, s.full);
+            bool silenced = config.suppresses(d.rule->id, s.full) || s.record.suppresses(d.rule->id, d.location.line);
             if (silenced) ++result.suppressed;
             return silenced;
         });

@@ -246,6 +246,34 @@ TEST_CASE("a re-check reads only sources whose file stamps changed and keeps the
     CHECK(repo_findings(fourth).empty());
 }
 
+TEST_CASE("a suppression comment in a standard silences a finding between standards", "[repository]") {
+    ::setenv("BZC_TODAY", "2026-11-22", 1);
+    Repository repo("suppress");
+    repo.write("standards/a.md", standard("Q/JGSW 231—2024", "公务用车使用管理规范", published + "category: \"230\"\n",
+                                          "本文件规定了公务用车配备、使用、调度和管理的要求。"));
+    const std::string b = standard("Q/JGSW 232—2024", "公务用车管理使用规范", published + "category: \"230\"\n",
+                                   "本文件规定了公务用车配备、调度、使用和管理的要求。");
+    repo.write("standards/b.md", b);
+    CHECK(repo_findings(repo.check()) == std::vector<std::string>{"REPO-04 standards/b.md:3"});
+    repo.write("standards/b.md", b + "\n<!-- bzc-ignore-file REPO-04 本标准只适用于市级机关，与a.md划清了界限 -->\n");
+    auto sup_findings = [](const RepositoryCheckResult& r) {
+        std::vector<std::string> out;
+        for (const auto& d : r.diagnostics)
+            if (d.rule->id.rfind("SUP-", 0) == 0) out.push_back(d.rule->id);
+        return out;
+    };
+    for (int run = 0; run < 2; ++run) {  // analysed, then from the cache
+        INFO("run " << run);
+        auto r = repo.check();
+        CHECK(repo_findings(r).empty());
+        CHECK(sup_findings(r).empty());  // not "unused": the compile of b.md alone cannot tell
+        CHECK(r.suppressed == 1);
+    }
+    // A line-scoped comment elsewhere does not reach the title's line.
+    repo.write("standards/b.md", b + "\n<!-- bzc-ignore REPO-04 只针对这一段 -->\n服务人员应佩戴工作牌。\n");
+    CHECK(repo_findings(repo.check()) == std::vector<std::string>{"REPO-04 standards/b.md:3"});
+}
+
 TEST_CASE("JUnit output has a test case per source, failed when it has errors", "[repository]") {
     ::setenv("BZC_TODAY", "2026-11-22", 1);
     Repository repo("junit");
