@@ -33,7 +33,7 @@ MAX_SEED = 64 * 1024  # bytes; larger inputs slow every mutation down
 GENERATOR_CAP = 40    # depth, count or size arguments of generate: lines (limits are 32 deep, 63 columns)
 
 TARGETS = ["markdown_reader_fuzzer", "xml_reader_fuzzer", "designation_fuzzer", "catalog_fuzzer",
-           "project_file_fuzzer", "comments_table_fuzzer", "check_pipeline_fuzzer"]
+           "project_file_fuzzer", "comments_table_fuzzer", "check_cache_fuzzer", "check_pipeline_fuzzer"]
 WORKBOOK_PARTS = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
 
 XML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<standard version="1">\n  <metadata>\n'
@@ -128,6 +128,51 @@ def reencoded(data):
     except UnicodeEncodeError:
         out.append(s.encode("gb18030"))
     return out
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def cache_text(t):
+    data = t.encode("utf-8") if isinstance(t, str) else t
+    return varint(len(data)) + data
+
+
+def check_cache_bodies():
+    """A few cache bodies in the layout of check_cache.cpp (to_bytes without its
+    header): identities, records with findings, dependencies and suppressions,
+    stamps, the findings between standards. Seeds only: a layout change makes
+    them less apt, never wrong."""
+    digest = "0123456789abcdef0123456789abcdef"
+
+    def texts(items):
+        return varint(len(items)) + b"".join(cache_text(t) for t in items)
+
+    identity = (cache_text("DB50/T 1016—2020") + cache_text("公务用车管理规范") + cache_text("") +
+                texts(["DB50/T 1016—2015"]) + varint(0) + cache_text("2020-01-01") + cache_text("2020-06-01") +
+                cache_text("") + cache_text("230") + cache_text("重庆市机关事务管理局") + cache_text("") +
+                varint(2) + varint(3) + varint(9))
+    finding = (cache_text("REPO-04") + cache_text("") + varint(3) + varint(1) + varint(1) +
+               varint(2) + cache_text("other") + cache_text("b.md") + cache_text("b.md") +
+               cache_text("similarity") + cache_text("0.82") + cache_text("0.82") + varint(1) +
+               cache_text("应该") + cache_text("应"))
+    record = (cache_text(digest) + varint(1) + cache_text("GB/T 1.1") + cache_text("fp") +
+              varint(1) + finding + varint(2) + varint(1) + varint(0) + texts(["GB/T 1.1"]) +
+              cache_text("本文件规定了公务用车的要求。") + varint(1) + texts(["REPO-04"]) + varint(0) + varint(0))
+    stamp = varint(1200) + varint(2049) + varint(77) + varint(2000000000) + varint(2000000002)
+    full = (varint(1) + cache_text(digest) + identity +
+            varint(1) + cache_text("standards/a.md") + record +
+            varint(1) + cache_text("standards/a.md") + stamp + cache_text(digest) +
+            cache_text("inputs") + varint(1) + cache_text("standards/a.md") + varint(1) + finding)
+    empty = varint(0) * 3 + cache_text("") + varint(0)
+    return [full, empty, full[: len(full) // 2]]
 
 
 def main():
@@ -261,6 +306,11 @@ def main():
             names = {n.lower(): n for n in z.namelist()}
             add("comments_table_fuzzer", b"\0" + b"\0".join(
                 z.read(names[n.lower()]) if n.lower() in names else b"" for n in WORKBOOK_PARTS[:2]))
+
+    # Check caches: bodies as compiler/repository/check_cache.cpp writes them
+    # after the header the target adds (varints, length-prefixed strings).
+    for body in check_cache_bodies():
+        add("check_cache_fuzzer", body)
 
     # Hand-made seeds.
     for target in TARGETS:

@@ -224,15 +224,29 @@ std::optional<FileStamp> stamp_of(const fs::path& path) {
 }
 
 CheckCache CheckCache::load(const fs::path& folder, const std::string& configuration) {
-    CheckCache cache;
+    std::ifstream in(folder / cache_file_name, std::ios::binary);
+    std::string bytes;
+    if (in) bytes.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CheckCache cache = from_bytes(bytes, configuration);
     cache.file_ = folder / cache_file_name;
+    return cache;
+}
+
+std::string CheckCache::file_header(const std::string& configuration) {
+    BinaryWriter w;
+    w.text(configuration);
+    std::string header;
+    header.reserve(cache_magic.size() + w.bytes().size());
+    header.append(cache_magic).append(w.bytes());
+    return header;
+}
+
+CheckCache CheckCache::from_bytes(std::string_view bytes, const std::string& configuration) {
+    CheckCache cache;
     cache.configuration_ = configuration;
-    std::ifstream in(cache.file_, std::ios::binary);
-    if (!in) return cache;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!std::string_view(bytes).starts_with(cache_magic)) return cache;
-    BinaryReader r(std::string_view(bytes).substr(cache_magic.size()));
-    if (r.text() != configuration) return cache;
+    const std::string header = file_header(configuration);
+    if (!bytes.starts_with(header)) return cache;
+    BinaryReader r(bytes.substr(header.size()));
     for (std::size_t n = r.count(); n > 0 && r.ok(); --n) {
         std::string content = r.text();
         cache.identities_.emplace(std::move(content), read_identity(r));
@@ -254,20 +268,14 @@ CheckCache CheckCache::load(const fs::path& folder, const std::string& configura
     if (!r.ok() || !r.at_end()) {
         // A damaged cache is no cache: everything is checked again.
         CheckCache empty;
-        empty.file_ = cache.file_;
         empty.configuration_ = configuration;
         return empty;
     }
     return cache;
 }
 
-int CheckCache::save() const {
-    if (!changed_) return 0;
-    std::error_code ec;
-    fs::create_directories(file_.parent_path(), ec);
-    if (ec) return ec.value();
+std::string CheckCache::to_bytes() const {
     BinaryWriter w;
-    w.text(configuration_);
     w.number(identities_.size());
     for (const auto& [content, identity] : identities_) {
         w.text(content);
@@ -290,12 +298,17 @@ int CheckCache::save() const {
         w.text(path);
         write_findings(w, findings);
     }
+    return file_header(configuration_) + w.bytes();
+}
+
+int CheckCache::save() const {
+    if (!changed_) return 0;
+    std::error_code ec;
+    fs::create_directories(file_.parent_path(), ec);
+    if (ec) return ec.value();
     // A cache folder of its own is ignored by git without a .gitignore entry.
     if (!fs::exists(file_.parent_path() / ".gitignore", ec)) write_file_atomically(file_.parent_path() / ".gitignore", "*\n");
-    std::string bytes;
-    bytes.reserve(cache_magic.size() + w.bytes().size());
-    bytes.append(cache_magic).append(w.bytes());
-    return write_file_atomically(file_, bytes, Durability::Lazy);
+    return write_file_atomically(file_, to_bytes(), Durability::Lazy);
 }
 
 const StandardIdentity* CheckCache::identity(const std::string& content) const {

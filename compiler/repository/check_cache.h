@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -92,6 +93,15 @@ public:
     static CheckCache load(const std::filesystem::path& folder, const std::string& configuration);
     // Writes it back if anything changed; returns 0 or an errno value.
     int save() const;
+
+    // The cache as the bytes of its file, and back. A CI cache restored from
+    // elsewhere is input like any other: bytes that are not a whole cache of
+    // this configuration give an empty cache (fuzz/check_cache_fuzzer.cpp).
+    std::string to_bytes() const;
+    static CheckCache from_bytes(std::string_view bytes, const std::string& configuration);
+    // What every cache file of this configuration starts with.
+    static std::string file_header(const std::string& configuration);
+    const std::map<std::string, CheckRecord>& records() const { return records_; }
 
     // The identity read from a text with this digest, if known.
     const StandardIdentity* identity(const std::string& content) const;
