@@ -340,7 +340,16 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         docx_options.base_dir = fs::path(file).parent_path();
         docx_options.math = math_options;
         DiagnosticSink images;
-        for (const auto& p : emit::docx::find_image_problems(*result.document, docx_options)) {
+        auto image_problems = emit::docx::find_image_problems(*result.document, docx_options, &docx_options.read_images);
+        for (const auto& p : image_problems) {
+            // No rsvg-convert for its SVG figures: a set-up problem, said
+            // once, and this document is not written.
+            if (p.renderer_missing) {
+                std::cerr << "bzc: " << (zh ? p.reason_zh : p.reason_en) << '\n';
+                return exit_usage;
+            }
+        }
+        for (const auto& p : image_problems) {
             images.report("IMG-01", p.location, {{"path", p.path}, {"reason", p.reason_zh, p.reason_en}});
         }
         images.finish(result.document->metadata.stage);

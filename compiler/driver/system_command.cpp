@@ -8,8 +8,8 @@
 #include "support/atomic_file.h"
 #include "support/calendar_date.h"
 #include "support/source_manager.h"
+#include "support/svg_rendering.h"
 #include "support/system_errors.h"
-#include "system/diagram_rendering.h"
 #include "system/structure_diagram.h"
 #include "system/system_csv.h"
 #include "system/system_docx.h"
@@ -163,7 +163,10 @@ int run_system(const SystemOptions& options) {
     standard_system::StructureDiagram diagram = standard_system::draw_structure_diagram(table, config.framework);
     std::string docx_bytes;
     if (docx || pdf) {
-        standard_system::RenderedPng png = standard_system::render_png(diagram.svg);
+        SvgRenderRequest twice_the_size;  // sharp on paper and on high-density screens
+        twice_the_size.purpose_zh = "体系结构图的PNG";
+        twice_the_size.purpose_en = "the PNG of the structure diagram";
+        RenderedPng png = render_svg_to_png(diagram.svg, twice_the_size);
         if (!png.ok()) return usage_error(png.error_zh, png.error_en);
         docx_bytes = standard_system::write_system_docx(table, diagram, png.png);
     }

@@ -16,7 +16,7 @@ namespace bzc::standard_system {
 // word/document.xml; the picture's relationships are the package's media.
 std::string system_document_xml(const SystemTable& table, const StructureDiagram& diagram);
 
-// The whole package. `png` is the diagram rendered (render_png).
+// The whole package. `png` is the diagram rendered (render_svg_to_png, support/svg_rendering.h).
 std::string write_system_docx(const SystemTable& table, const StructureDiagram& diagram, const std::string& png);
 
 }  // namespace bzc::standard_system

@@ -3,8 +3,8 @@
 
 usage: validate_docx.py BZC SOURCE.md WORK_DIR [--force]
 
---force builds a source whose only errors are images bzc cannot embed yet
-(IMG-01, e.g. SVG): the DOCX holds a placeholder for them.
+--force builds a source whose only errors are images bzc cannot embed
+(IMG-01, e.g. a GIF): the DOCX holds a placeholder for them.
 
 What is checked (the standard library only; python-docx too when it can be
 imported):

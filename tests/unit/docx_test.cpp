@@ -7,12 +7,16 @@
 #include "emit/docx/package.h"
 #include "emit/docx/style_sheet.h"
 #include "emit/docx/zip_writer.h"
+#include "support/svg_rendering.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 #include <zlib.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 using namespace bzc::emit::docx;
@@ -61,12 +65,15 @@ std::vector<std::pair<std::string, std::string>> unzip(const std::string& zip) {
     return entries;
 }
 
-std::map<std::string, std::string> docx_parts(const std::string& markdown, std::vector<ImageProblem>* problems = nullptr) {
+std::map<std::string, std::string> docx_parts(const std::string& markdown, std::vector<ImageProblem>* problems = nullptr,
+                                              std::string* bytes = nullptr,
+                                              const std::filesystem::path& base_dir = bzc::test::source_path("samples/jgsw-guide")) {
     auto c = bzc::test::compile_text(markdown);
     DocxOptions options;
-    options.base_dir = bzc::test::source_path("samples/jgsw-guide");
+    options.base_dir = base_dir;
     DocxResult result = write_docx(c.document, options);
     if (problems) *problems = result.problems;
+    if (bytes) *bytes = result.bytes;
     std::map<std::string, std::string> parts;
     for (auto& [name, content] : unzip(result.bytes)) parts[name] = content;
     return parts;
@@ -397,4 +404,188 @@ TEST_CASE("the 索引 starts a new page, its entries in two columns, the page nu
     CHECK(ps2[h2].section);  // the title closes the section across the page
     CHECK(ps2[h2 + 1].style == "BZIndexLetter");
     CHECK(columns(section_of(ps2, h2 + 1)) == 2);
+}
+
+namespace {
+
+// A folder of its own under the system's temporary folder, with files in it.
+struct ScratchFolder {
+    std::filesystem::path path;
+    explicit ScratchFolder(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path / "figures");
+    }
+    ~ScratchFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    void write(const std::string& name, const std::string& content) const {
+        std::ofstream(path / name, std::ios::binary) << content;
+    }
+};
+
+std::optional<SvgSize> svg_size(const std::string& root_attributes, ImageFailure& failure) {
+    return read_svg_size("<svg xmlns=\"http://www.w3.org/2000/svg\" " + root_attributes + "><rect width=\"1\" height=\"1\"/></svg>",
+                         failure);
+}
+
+const char* figure_body =
+    "# 范围\n\n本文件规定了要求。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n"
+    "# 结构\n\n";
+
+}  // namespace
+
+TEST_CASE("SVG sizes come from width, height and viewBox", "[docx][svg]") {
+    ImageFailure failure;
+    auto size = svg_size("width=\"40mm\" height=\"20mm\"", failure);
+    REQUIRE(size);
+    CHECK(size->width_px == Approx(40 / 25.4 * 96));
+    CHECK(size->height_px == Approx(20 / 25.4 * 96));
+    size = svg_size("width=\"2in\" viewBox=\"0 0 100 50\"", failure);
+    REQUIRE(size);
+    CHECK(size->width_px == Approx(192));
+    CHECK(size->height_px == Approx(96));
+    size = svg_size("height=\"72pt\" viewBox=\"0,0,300,150\"", failure);
+    REQUIRE(size);
+    CHECK(size->width_px == Approx(192));
+    size = svg_size("width=\"3cm\" height=\"120\"", failure);
+    REQUIRE(size);
+    CHECK(size->width_px == Approx(3 / 2.54 * 96));
+    CHECK(size->height_px == Approx(120));
+    // The viewBox alone: the documented default width, its proportions.
+    size = svg_size("width=\"100%\" viewBox=\"0 0 300 150\"", failure);
+    REQUIRE(size);
+    CHECK(size->width_px == Approx(svg_default_width_mm / 25.4 * 96));
+    CHECK(size->height_px == Approx(size->width_px / 2));
+    for (const char* sizeless : {"", "width=\"100%\" height=\"50%\"", "width=\"10em\" height=\"2em\"", "viewBox=\"0 0 0 10\"",
+                                 "width=\"-3mm\" height=\"4mm\"", "viewBox=\"0 0 10\""}) {
+        ImageFailure none;
+        CHECK_FALSE(svg_size(sizeless, none));
+        CHECK(none.reason_en.find("no size") != std::string::npos);
+    }
+}
+
+TEST_CASE("an SVG that is malformed, not SVG or has a DOCTYPE is refused before anything runs on it", "[docx][svg]") {
+    ImageFailure failure;
+    CHECK_FALSE(read_svg_size("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><g></svg>", failure));
+    CHECK(failure.reason_en.find("not well-formed XML") != std::string::npos);
+    failure = {};
+    CHECK_FALSE(read_svg_size("<html width=\"10\" height=\"10\"/>", failure));
+    CHECK(failure.reason_en.find("root element is not <svg>") != std::string::npos);
+    failure = {};
+    // An external entity (XXE): refused whole, never expanded nor fetched.
+    CHECK_FALSE(read_svg_size("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><text>&xxe;</text></svg>",
+                              failure));
+    CHECK(failure.reason_en.find("DOCTYPE") != std::string::npos);
+}
+
+TEST_CASE("an SVG figure is embedded as a PNG at twice its size with the SVG beside it", "[docx][svg]") {
+    REQUIRE(bzc::find_svg_renderer());  // librsvg2-bin is a dependency of bzc
+    ScratchFolder folder("bzc-docx-svg-test");
+    const std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80mm\" height=\"40mm\" viewBox=\"0 0 80 40\">"
+        "<rect x=\"1\" y=\"1\" width=\"78\" height=\"38\" fill=\"none\" stroke=\"#000\"/></svg>\n";
+    folder.write("figures/flow.svg", svg);
+    folder.write("figures/sizeless.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg>");
+    folder.write("figures/broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"5\"");
+    folder.write("figures/anim.gif", "GIF89a\x01\0\x01\0");
+    std::string markdown = std::string(cover) + figure_body +
+                           "见[](#f1)、[](#f2)、[](#f3)、[](#f4)和[](#f5)。\n\n![流程](figures/flow.svg){#f1}\n\n![流程二](figures/flow.svg){#f2}\n\n"
+                           "![无尺寸](figures/sizeless.svg){#f3}\n\n![损坏](figures/broken.svg){#f4}\n\n![动图](figures/anim.gif){#f5}\n";
+    std::vector<ImageProblem> problems;
+    std::string bytes;
+    auto parts = docx_parts(markdown, &problems, &bytes, folder.path);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].path == "figures/sizeless.svg");
+    CHECK(problems[0].reason_en.find("no size") != std::string::npos);
+    CHECK(problems[1].path == "figures/broken.svg");
+    CHECK(problems[1].reason_en.find("not well-formed") != std::string::npos);
+    CHECK(problems[2].path == "figures/anim.gif");
+    CHECK(problems[2].reason_en.find("GIF") != std::string::npos);
+    for (const auto& p : problems) CHECK(p.location.line > 0);
+    // One PNG and one SVG part for the file used twice.
+    REQUIRE(parts.count("word/media/image1.png"));
+    CHECK(parts["word/media/image1.png"].starts_with("\x89PNG\r\n\x1a\n"));
+    CHECK(parts["word/media/image1.svg"] == svg);
+    CHECK_FALSE(parts.count("word/media/image2.png"));
+    Image png;
+    png.data = parts["word/media/image1.png"];
+    REQUIRE(read_image_header(png));
+    CHECK(png.width == 605);  // 80 mm at 192 pixels per inch
+    CHECK(png.height == 302);
+    CHECK(parts["[Content_Types].xml"].find("image/svg+xml") != std::string::npos);
+    CHECK(parts["[Content_Types].xml"].find("image/png") != std::string::npos);
+    pugi::xml_document document, relationships;
+    REQUIRE(document.load_string(parts["word/document.xml"].c_str()));
+    REQUIRE(relationships.load_string(parts["word/_rels/document.xml.rels"].c_str()));
+    auto pictures = document.select_nodes("//pic:pic");
+    REQUIRE(pictures.size() == 2);
+    for (auto picture : pictures) {
+        auto blip = picture.node().select_node(".//a:blip").node();
+        auto svg_blip = picture.node().select_node(".//asvg:svgBlip").node();
+        REQUIRE(svg_blip);
+        auto target = [&](const char* id) {
+            return relationships.select_node(("//*[@Id='" + std::string(id) + "']").c_str()).node().attribute("Target").value();
+        };
+        CHECK(std::string(target(blip.attribute("r:embed").value())) == "media/image1.png");
+        CHECK(std::string(target(svg_blip.attribute("r:embed").value())) == "media/image1.svg");
+        // The SVG's own size: 80 × 40 mm in EMU.
+        auto extent = picture.node().select_node(".//a:xfrm/a:ext").node();
+        CHECK(extent.attribute("cx").as_llong() == Approx(80 / 25.4 * 914400).margin(2));
+        CHECK(extent.attribute("cy").as_llong() == Approx(40 / 25.4 * 914400).margin(2));
+    }
+    CHECK(parts["word/document.xml"].find("［图片无法嵌入：figures/sizeless.svg］") != std::string::npos);
+    // The same SVG gives the same bytes.
+    std::string again;
+    docx_parts(markdown, nullptr, &again, folder.path);
+    CHECK(again == bytes);
+}
+
+TEST_CASE("an SVG wider than the text block is scaled down to it", "[docx][svg]") {
+    ScratchFolder folder("bzc-docx-svg-wide-test");
+    folder.write("figures/wide.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400mm\" height=\"100mm\"><rect width=\"9\" height=\"9\"/></svg>");
+    auto parts = docx_parts(std::string(cover) + figure_body + "见[](#f1)。\n\n![宽图](figures/wide.svg){#f1}\n", nullptr, nullptr, folder.path);
+    pugi::xml_document document;
+    REQUIRE(document.load_string(parts["word/document.xml"].c_str()));
+    auto extent = document.select_node("//a:xfrm/a:ext").node();
+    long long text_width_emu = (11906 - 1134 - 1134 - 283) * 635LL;
+    CHECK(extent.attribute("cx").as_llong() == Approx(text_width_emu).margin(2));
+    CHECK(extent.attribute("cy").as_llong() == Approx(text_width_emu / 4.0).margin(2));
+    // The PNG is not drawn at 400 mm × 2: at most 170 mm at 192 pixels per inch.
+    Image png;
+    png.data = parts["word/media/image1.png"];
+    REQUIRE(read_image_header(png));
+    CHECK(png.width <= 1286);
+}
+
+TEST_CASE("rsvg-convert loads nothing an SVG names outside itself", "[docx][svg]") {
+    // The SVG goes to rsvg-convert on standard input, without a base file:
+    // an image it names by absolute path or URL is not read.
+    std::string png_file = bzc::test::source_path("samples/jgsw-guide/figures/structure.png");
+    auto drawn = [](const std::string& inside) {
+        bzc::SvgRenderRequest request;
+        request.width_px = 40;
+        request.height_px = 40;
+        return bzc::render_svg_to_png("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                                      "width=\"20\" height=\"20\">" + inside + "</svg>", request);
+    };
+    auto empty = drawn("");
+    auto with_file = drawn("<image x=\"0\" y=\"0\" width=\"20\" height=\"20\" xlink:href=\"file://" + png_file + "\"/>"
+                           "<image x=\"0\" y=\"0\" width=\"20\" height=\"20\" href=\"" + png_file + "\"/>");
+    REQUIRE(empty.ok());
+    REQUIRE(with_file.ok());
+    CHECK(with_file.png == empty.png);
+}
+
+TEST_CASE("without rsvg-convert an SVG figure names librsvg2-bin", "[docx][svg]") {
+    ScratchFolder folder("bzc-docx-svg-missing-test");
+    folder.write("figures/flow.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10mm\" height=\"10mm\"/>");
+    ::setenv("BZC_RSVG_CONVERT", "/nonexistent/rsvg-convert", 1);
+    std::vector<ImageProblem> problems;
+    docx_parts(std::string(cover) + figure_body + "见[](#f1)。\n\n![流程](figures/flow.svg){#f1}\n", &problems, nullptr, folder.path);
+    ::unsetenv("BZC_RSVG_CONVERT");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].renderer_missing);
+    CHECK(problems[0].reason_en.find("librsvg2-bin") != std::string::npos);
 }

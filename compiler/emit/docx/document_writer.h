@@ -154,7 +154,6 @@ private:
     // figures.cpp
     void figure(const model::Figure& f, const BlockContext& c);
     void image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name);
-    void drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy);
 
     // formulas.cpp: display formulas, their 式中 lines, math in running text
     void formula(const model::Formula& f, const BlockContext& c);
@@ -220,7 +219,11 @@ private:
     std::vector<MathUse> math_uses_;
 
     // Images: one media part per file, one drawing id per picture.
-    std::map<std::string, std::pair<std::string, Image>> media_;  // path → relationship id, image
+    struct EmbeddedImage {
+        std::string image_relationship, svg_relationship;  // svg_relationship for an SVG file only
+        Image image;
+    };
+    std::map<std::string, EmbeddedImage> media_;  // path → its parts and size
     std::uint32_t drawing_ids_ = 0;
 };
 

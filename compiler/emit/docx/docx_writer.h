@@ -1,18 +1,25 @@
 #pragma once
 
+#include "emit/docx/images.h"
 #include "emit/docx/math_conversion.h"
 #include "model/document.h"
 #include "support/source_location.h"
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace bzc::emit::docx {
 
+// Image files already read (and SVGs already drawn) by find_image_problems,
+// by their normalised path, so that write_docx does not read them again.
+using ReadImages = std::map<std::string, Image>;
+
 struct DocxOptions {
     std::filesystem::path base_dir;  // image paths are relative to the source's folder
     MathOptions math;                // the pandoc that converts TeX to OMML
+    ReadImages read_images;
 };
 
 // A figure whose image could not be embedded: the DOCX holds a marked
@@ -21,6 +28,7 @@ struct ImageProblem {
     SourceLocation location;
     std::string path;
     std::string reason_zh, reason_en;
+    bool renderer_missing = false;  // an SVG, and no rsvg-convert: a set-up problem, not the document's
 };
 
 struct DocxResult {
@@ -42,9 +50,11 @@ DocxResult write_docx(const model::Document& doc, const DocxOptions& options);
 DocxResult write_docx(const model::Document& doc, const DocxOptions& options, MathConversionJob math);
 
 // The images write_docx cannot embed (missing files, formats other than
-// PNG and JPEG), found without writing anything: `bzc build` reports them
-// with the findings of the check, before it decides to write.
-std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options);
+// PNG, JPEG and SVG, SVGs that are malformed, have no size or that
+// rsvg-convert cannot draw), found without writing anything: `bzc build`
+// reports them with the findings of the check, before it decides to write.
+// The images that can be embedded go to `read`, for DocxOptions::read_images.
+std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options, ReadImages* read = nullptr);
 
 // The file name for a document: its designation with the characters file
 // systems reject (/ \ : * ? " < > | and control characters) replaced by '-',

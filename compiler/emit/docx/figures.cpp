@@ -2,13 +2,17 @@
 // their a) b) captions, the figure's notes, then 图1/图A.1 and the title
 // centred below. Images are PNG or JPEG files embedded as media parts, sized
 // from their header (pixels and resolution, 96 dpi when the file says
-// nothing) and scaled down to the text width.
+// nothing) and scaled down to the text width. An SVG file is embedded as a
+// PNG drawn by rsvg-convert (what LibreOffice and Word before 2016 show) with
+// the SVG beside it (asvg:svgBlip, what Word 2016 and later show), sized
+// from the SVG's width, height and viewBox (images.h, read_svg_size).
 
 #include "emit/docx/document_writer.h"
 #include "model/walk.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace bzc::emit::docx {
@@ -24,15 +28,25 @@ std::filesystem::path image_path(const std::string& path, const DocxOptions& opt
     return file.is_relative() ? options.base_dir / file : file;
 }
 
+std::string image_key(const std::string& path, const DocxOptions& options) {
+    return image_path(path, options).lexically_normal().string();
+}
+
 }  // namespace
 
-std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options) {
+std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options, ReadImages* read) {
     std::vector<ImageProblem> problems;
     std::set<std::string> seen;
     auto probe = [&](const std::string& path, const SourceLocation& where) {
-        if (path.empty() || !seen.insert(image_path(path, options).lexically_normal().string()).second) return;
-        std::string zh, en;
-        if (!read_image(image_path(path, options), zh, en)) problems.push_back({where, path, zh, en});
+        std::string key = image_key(path, options);
+        if (path.empty() || !seen.insert(key).second) return;
+        ImageFailure failure;
+        auto image = read_image(image_path(path, options), failure);
+        if (!image) {
+            problems.push_back({where, path, failure.reason_zh, failure.reason_en, failure.renderer_missing});
+        } else if (read) {
+            read->emplace(key, std::move(*image));
+        }
     };
     model::for_each_blocks(doc, [&](const model::Blocks& blocks) {
         for (const auto& b : blocks) {
@@ -108,24 +122,37 @@ void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
 
 void DocumentWriter::image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name) {
     std::filesystem::path file = image_path(path, options_);
-    std::string key = file.lexically_normal().string();
+    std::string key = image_key(path, options_);
     auto found = media_.find(key);
     if (found == media_.end()) {
-        std::string zh, en;
-        auto image = read_image(file, zh, en);
+        ImageFailure failure;
+        std::optional<Image> image;
+        if (auto already = options_.read_images.find(key); already != options_.read_images.end()) {
+            image = already->second;
+        } else {
+            image = read_image(file, failure);
+        }
         if (!image) {
-            problems.push_back({where, path, zh, en});
+            problems.push_back({where, path, failure.reason_zh, failure.reason_en, failure.renderer_missing});
             begin_paragraph(ParagraphFormat("Normal").aligned("center").kept_with_next());
             run("［图片无法嵌入：" + path + "］", {});
             end_paragraph();
             return;
         }
-        std::string part = "word/media/image" + std::to_string(media_.size() + 1) + "." + image->extension;
-        std::string id = package_.relate("word/document.xml", rel::image, part);
+        // Parts numbered in the order of first use: the same source gives the same names.
+        std::string stem = "word/media/image" + std::to_string(media_.size() + 1);
+        EmbeddedImage embedded;
+        std::string part = stem + "." + image->extension;
+        embedded.image_relationship = package_.relate("word/document.xml", rel::image, part);
         media_parts.push_back({part, image->extension == "png" ? content_type::png : content_type::jpeg, std::move(image->data)});
-        found = media_.emplace(key, std::make_pair(id, std::move(*image))).first;
+        if (!image->svg.empty()) {
+            embedded.svg_relationship = package_.relate("word/document.xml", rel::image, stem + ".svg");
+            media_parts.push_back({stem + ".svg", content_type::svg, std::move(image->svg)});
+        }
+        embedded.image = std::move(*image);
+        found = media_.emplace(key, std::move(embedded)).first;
     }
-    const Image& image = found->second.second;
+    const Image& image = found->second.image;
     double cx = image.width / image.dpi_x * emu_per_inch;
     double cy = image.height / image.dpi_y * emu_per_inch;
     const PageSetup& page = sheet_.page();
@@ -133,12 +160,9 @@ void DocumentWriter::image_paragraph(const std::string& path, const SourceLocati
     double max_cy = (page.height - page.top - page.bottom) * 0.75 * emu_per_twip;
     double scale = std::min({1.0, max_cx / cx, max_cy / cy});
     begin_paragraph(ParagraphFormat("Normal").aligned("center").kept_with_next());
-    drawing(found->second.first, ++drawing_ids_, name, std::llround(cx * scale), std::llround(cy * scale));
+    write_inline_picture(x_, {found->second.image_relationship, found->second.svg_relationship, ++drawing_ids_, name,
+                              std::llround(cx * scale), std::llround(cy * scale)});
     end_paragraph();
-}
-
-void DocumentWriter::drawing(const std::string& rel_id, std::uint32_t id, const std::string& name, long long cx, long long cy) {
-    write_inline_picture(x_, {rel_id, "", id, name, cx, cy});
 }
 
 }  // namespace bzc::emit::docx
