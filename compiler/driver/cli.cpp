@@ -338,6 +338,8 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         // with the findings of the check.
         emit::docx::DocxOptions docx_options;
         docx_options.base_dir = fs::path(file).parent_path();
+        DiagnosticSink already_reported;  // the project's own findings came with the compile
+        docx_options.image_root = compiler.project_for(file, already_reported)->config.folder();
         docx_options.math = math_options;
         DiagnosticSink images;
         auto image_problems = emit::docx::find_image_problems(*result.document, docx_options, &docx_options.read_images);

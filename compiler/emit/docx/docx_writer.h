@@ -18,6 +18,11 @@ using ReadImages = std::map<std::string, Image>;
 
 struct DocxOptions {
     std::filesystem::path base_dir;  // image paths are relative to the source's folder
+    // Images must lie inside this folder, with every link resolved (the
+    // project's folder; empty: base_dir). A path that leaves it — absolute,
+    // through ../ or a symbolic link — would let a pull request put any file
+    // the CI machine can read into the DOCX.
+    std::filesystem::path image_root;
     MathOptions math;                // the pandoc that converts TeX to OMML
     ReadImages read_images;
 };

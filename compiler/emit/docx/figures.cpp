@@ -32,6 +32,31 @@ std::string image_key(const std::string& path, const DocxOptions& options) {
     return image_path(path, options).lexically_normal().string();
 }
 
+// Whether `file`, with its links resolved, lies inside `root`. A path that
+// cannot be resolved (a link to itself) is left to read_image, which finds
+// no regular file there.
+bool inside_folder(const std::filesystem::path& root, const std::filesystem::path& file) {
+    std::error_code ec;
+    std::filesystem::path real_root = std::filesystem::weakly_canonical(root, ec);
+    if (ec) return true;
+    std::filesystem::path real_file = std::filesystem::weakly_canonical(file, ec);
+    if (ec) return true;
+    auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real_file.begin(), real_file.end());
+    return r == real_root.end();
+}
+
+// A figure's image: confined to the image root, then read (images.h).
+std::optional<Image> read_figure_image(const std::string& path, const DocxOptions& options, ImageFailure& failure) {
+    const std::filesystem::path root = options.image_root.empty() ? options.base_dir : options.image_root;
+    const std::filesystem::path file = image_path(path, options);
+    if (!inside_folder(root.empty() ? std::filesystem::path(".") : root, file)) {
+        failure.reason_zh = "路径指向项目文件夹（无项目文件时为文档所在的文件夹）之外，bzc不读取其外的文件";
+        failure.reason_en = "the path leads outside the project's folder (without a project file, the document's folder); bzc reads no file outside it";
+        return std::nullopt;
+    }
+    return read_image(file, failure);
+}
+
 }  // namespace
 
 std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options, ReadImages* read) {
@@ -41,7 +66,7 @@ std::vector<ImageProblem> find_image_problems(const model::Document& doc, const 
         std::string key = image_key(path, options);
         if (path.empty() || !seen.insert(key).second) return;
         ImageFailure failure;
-        auto image = read_image(image_path(path, options), failure);
+        auto image = read_figure_image(path, options, failure);
         if (!image) {
             problems.push_back({where, path, failure.reason_zh, failure.reason_en, failure.renderer_missing});
         } else if (read) {
@@ -121,7 +146,6 @@ void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
 }
 
 void DocumentWriter::image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name) {
-    std::filesystem::path file = image_path(path, options_);
     std::string key = image_key(path, options_);
     auto found = media_.find(key);
     if (found == media_.end()) {
@@ -130,7 +154,7 @@ void DocumentWriter::image_paragraph(const std::string& path, const SourceLocati
         if (auto already = options_.read_images.find(key); already != options_.read_images.end()) {
             image = already->second;
         } else {
-            image = read_image(file, failure);
+            image = read_figure_image(path, options_, failure);
         }
         if (!image) {
             problems.push_back({where, path, failure.reason_zh, failure.reason_en, failure.renderer_missing});
