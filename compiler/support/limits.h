@@ -20,5 +20,10 @@ inline constexpr std::size_t max_xml_depth = 64;
 // inflated: a comment table of a thousand comments is about 1 MiB; a zip
 // bomb stops here instead of exhausting memory.
 inline constexpr std::size_t max_workbook_part_bytes = 16u * 1024u * 1024u;
+// word/document.xml of the DOCX pandoc makes of a standard's formulas (and
+// nothing else): a formula is a few KiB of OMML, so even a thousand come to a
+// few MiB. Far above that, and far below what a runaway converter or a bomb
+// in its output would have bzc hold.
+inline constexpr std::size_t max_pandoc_document_bytes = 64u * 1024u * 1024u;
 
 }  // namespace bzc::limits

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace bzc {
@@ -14,6 +15,7 @@ namespace bzc {
 struct ZipArchive::Stream {
     std::string_view bytes;
     std::uint64_t position = 0;
+    bool short_read = false;  // the last read ran into the end of the bytes
 };
 
 namespace {
@@ -31,6 +33,7 @@ uLong read_stream(voidpf, voidpf stream, void* buffer, uLong size) {
     auto count = static_cast<uLong>(std::min<std::uint64_t>(size, available));
     if (count) std::memcpy(buffer, s->bytes.data() + s->position, count);
     s->position += count;
+    s->short_read = count < size;
     return count;
 }
 
@@ -55,7 +58,10 @@ long seek_stream(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
 }
 
 int close_stream(voidpf, voidpf) { return 0; }
-int stream_error(voidpf, voidpf) { return 0; }
+// minizip reads a header field byte by byte and takes a byte missing at the
+// end for an error only if this says so (its UNZ_EOF equals UNZ_OK): without
+// it a truncated archive's fields would read as zeros and pass.
+int stream_error(voidpf, voidpf stream) { return static_cast<Stream*>(stream)->short_read ? 1 : 0; }
 
 std::string lower_ascii(std::string_view name) {
     std::string out(name);
@@ -82,20 +88,30 @@ ZipArchive::ZipArchive(std::string_view bytes) : stream_(std::make_unique<Stream
     // minizip wants a non-null "path"; the opaque pointer is the stream.
     unzip_ = unzOpen2_64(stream_.get(), &functions);
     if (!unzip_) {
-        problem_ = Problem::NotZip;
+        fail(Problem::NotZip, "no readable zip directory: not a zip archive, or a truncated or damaged one");
         return;
     }
     std::vector<char> name(0x10000);  // zip names are at most 65535 bytes
-    for (int status = unzGoToFirstFile(unzip_); status == UNZ_OK; status = unzGoToNextFile(unzip_)) {
+    int status = unzGoToFirstFile(unzip_);
+    for (; status == UNZ_OK; status = unzGoToNextFile(unzip_)) {
         unz_file_info64 info{};
-        if (unzGetCurrentFileInfo64(unzip_, &info, name.data(), static_cast<uLong>(name.size()), nullptr, 0, nullptr, 0) != UNZ_OK)
-            break;
+        status = unzGetCurrentFileInfo64(unzip_, &info, name.data(), static_cast<uLong>(name.size()), nullptr, 0, nullptr, 0);
         unz64_file_pos position{};
-        if (unzGetFilePos64(unzip_, &position) != UNZ_OK) break;
-        std::size_t length = std::min<std::size_t>(info.size_filename, name.size() - 1);
+        if (status == UNZ_OK) status = unzGetFilePos64(unzip_, &position);
+        if (status != UNZ_OK) break;
+        std::string_view entry(name.data(), std::min<std::size_t>(info.size_filename, name.size() - 1));
+        names_.emplace_back(entry);
         // The first of two entries of one name wins, as in most readers.
-        entries_.try_emplace(lower_ascii(std::string_view(name.data(), length)),
-                             Position{position.pos_in_zip_directory, position.num_of_file});
+        entries_.try_emplace(lower_ascii(entry), Position{position.pos_in_zip_directory, position.num_of_file});
+    }
+    // A directory that breaks off part way is damage, not a shorter archive:
+    // a caller listing names() would otherwise miss parts without knowing.
+    if (status != UNZ_END_OF_LIST_OF_FILE) {
+        fail(Problem::NotZip, "the central directory is damaged after " + std::to_string(names_.size()) + " entries");
+        unzClose(unzip_);
+        unzip_ = nullptr;
+        entries_.clear();
+        names_.clear();
     }
 }
 
@@ -105,45 +121,70 @@ ZipArchive::~ZipArchive() {
 
 bool ZipArchive::contains(std::string_view name) const { return entries_.count(lower_ascii(name)) != 0; }
 
+std::optional<std::string> ZipArchive::fail(Problem problem, std::string error) {
+    problem_ = problem;
+    error_ = std::move(error);
+    return std::nullopt;
+}
+
 std::optional<std::string> ZipArchive::read(std::string_view name, std::size_t size_limit) {
-    auto fail = [&](Problem p) -> std::optional<std::string> {
-        problem_ = p;
-        return std::nullopt;
-    };
+    if (!unzip_) return fail(Problem::NotZip, error_);  // the constructor's reason stands
     auto found = entries_.find(lower_ascii(name));
-    if (!unzip_ || found == entries_.end()) return fail(Problem::Missing);
+    const std::string entry(name);
+    if (found == entries_.end()) return fail(Problem::Missing, "no entry " + entry);
     unz64_file_pos position{found->second.directory_offset, found->second.file_number};
-    if (unzGoToFilePos64(unzip_, &position) != UNZ_OK) return fail(Problem::Damaged);
     unz_file_info64 info{};
-    if (unzGetCurrentFileInfo64(unzip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) return fail(Problem::Damaged);
+    if (unzGoToFilePos64(unzip_, &position) != UNZ_OK ||
+        unzGetCurrentFileInfo64(unzip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+        return fail(Problem::Damaged, entry + ": its directory entry cannot be read");
     // Without a password minizip would inflate the ciphertext and call it damage.
-    if (info.flag & encrypted_flag) return fail(Problem::Encrypted);
-    if (info.compression_method != 0 && info.compression_method != Z_DEFLATED) return fail(Problem::Damaged);
-    if (unzOpenCurrentFile(unzip_) != UNZ_OK) return fail(Problem::Damaged);
+    if (info.flag & encrypted_flag) return fail(Problem::Encrypted, entry + ": encrypted");
+    if (info.compression_method != 0 && info.compression_method != Z_DEFLATED)
+        return fail(Problem::Damaged, entry + ": compression method " + std::to_string(info.compression_method) +
+                                          " (only stored and deflated are read)");
+    // An honest size beyond the limit is refused before anything is inflated.
+    if (info.uncompressed_size > size_limit)
+        return fail(Problem::TooLarge, entry + ": inflates to more than " + std::to_string(size_limit) + " bytes");
+    if (unzOpenCurrentFile(unzip_) != UNZ_OK)
+        return fail(Problem::Damaged, entry + ": its local header is damaged or disagrees with the directory");
 
     // Inflate in steps and count: the size in the directory is the writer's
     // claim, and a bomb's claim is small.
     std::string content;
     char buffer[64 * 1024];
     Problem problem = Problem::None;
+    std::string error;
     while (true) {
         int got = unzReadCurrentFile(unzip_, buffer, sizeof buffer);
         if (got < 0) {
             problem = Problem::Damaged;
+            error = entry + ": bad compressed data, or data running past the archive";
             break;
         }
         if (got == 0) break;
         if (content.size() + static_cast<std::size_t>(got) > size_limit) {
             problem = Problem::TooLarge;
+            error = entry + ": inflates to more than " + std::to_string(size_limit) + " bytes";
             break;
         }
         content.append(buffer, static_cast<std::size_t>(got));
     }
-    // Closing checks the CRC once the whole entry has been read.
+    // minizip stops at the size the directory gives and checks the CRC on
+    // closing only when it got there; data that ends before that claim
+    // would pass unchecked, so the size is compared here.
     int closed = unzCloseCurrentFile(unzip_);
-    if (problem == Problem::None && closed != UNZ_OK) problem = Problem::Damaged;
-    if (problem != Problem::None) return fail(problem);
+    if (problem == Problem::None && content.size() != info.uncompressed_size) {
+        problem = Problem::Damaged;
+        error = entry + ": inflates to " + std::to_string(content.size()) + " bytes, the directory says " +
+                std::to_string(info.uncompressed_size);
+    }
+    if (problem == Problem::None && closed != UNZ_OK) {
+        problem = Problem::Damaged;
+        error = entry + (closed == UNZ_CRCERROR ? ": CRC mismatch" : ": damaged");
+    }
+    if (problem != Problem::None) return fail(problem, std::move(error));
     problem_ = Problem::None;
+    error_.clear();
     return content;
 }
 

@@ -4,8 +4,8 @@
 // paragraphs, tables, notes, term entries and footnotes; the TeX source
 // where pandoc is missing or cannot convert. Needs pandoc (build.sh installs it).
 #include "emit/docx/docx_writer.h"
-#include "emit/docx/zip_reader.h"
 #include "support/subprocess.h"
+#include "support/zip_archive.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
@@ -79,9 +79,9 @@ Docx build(const std::string& body, const std::string& pandoc = "pandoc") {
     Docx d;
     d.bytes = result.bytes;
     d.problems = result.math_problems;
-    ZipReader zip;
-    REQUIRE(zip.open(d.bytes));
-    for (const auto& e : zip.entries()) d.parts[e.name] = zip.read(e).value();
+    bzc::ZipArchive zip(d.bytes);
+    REQUIRE(zip.problem() == bzc::ZipArchive::Problem::None);
+    for (const auto& name : zip.names()) d.parts[name] = zip.read(name, std::size_t(64) << 20).value();
     return d;
 }
 

@@ -1,11 +1,12 @@
 #include "emit/docx/math_conversion.h"
 
-#include "emit/docx/zip_reader.h"
 #include "emit/docx/zip_writer.h"
 #include "model/walk.h"
+#include "support/limits.h"
 #include "support/subprocess.h"
 #include "support/system_errors.h"
 #include "support/utf8.h"
+#include "support/zip_archive.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -311,9 +312,8 @@ MathConversion run_pandoc(const std::vector<TexUse>& uses, const MathOptions& op
         result.problems.push_back(failed_run(whole, run, options));
         return result;
     }
-    ZipReader zip;
-    std::optional<std::string> document_xml;
-    if (zip.open(run.output)) document_xml = zip.read("word/document.xml");
+    ZipArchive zip(run.output);
+    std::optional<std::string> document_xml = zip.read("word/document.xml", limits::max_pandoc_document_bytes);
     if (!document_xml) {
         result.problems.push_back(no_converter(whole, "pandoc的输出不是可读的DOCX：" + zip.error(),
                                                "pandoc's output is not a readable DOCX: " + zip.error()));
