@@ -166,6 +166,12 @@ bool CheckRecord::suppresses(std::string_view rule_id, std::uint32_t line) const
     });
 }
 
+std::string identity_bytes(const StandardIdentity& identity) {
+    BinaryWriter w;
+    write_identity(w, identity);
+    return w.bytes();
+}
+
 std::vector<StoredFinding> store_findings(const std::vector<Diagnostic>& diagnostics, const SourceManager& sources,
                                           std::uint32_t source_file) {
     std::vector<StoredFinding> out;

@@ -81,6 +81,11 @@ struct FileStamp {
 // The stamp of a file, or nothing when stat fails or it is no regular file.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 
+// An identity's cover data as the cache stores it, as bytes: what the
+// digest of the checks between standards covers too, so that the two name
+// the same fields.
+std::string identity_bytes(const StandardIdentity& identity);
+
 // The content-addressed cache of `bzc check` over a repository, one file
 // `check-v2.bin` in the cache folder. Everything in it is keyed by the
 // configuration it was made under (bzc itself, the project file, catalog

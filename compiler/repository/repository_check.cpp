@@ -86,15 +86,7 @@ std::int64_t wall_clock_ns() {
 std::string between_standards_inputs(const std::vector<LinkedSource>& sources, const RepositorySettings& settings) {
     ContentHasher h;
     h.add(settings.today).add(std::to_string(settings.review_period_years));
-    for (const auto& s : sources) {
-        const StandardIdentity& id = *s.identity;
-        h.add(id.path).add(id.number).add(id.title).add(id.title_en).add(std::to_string(id.replaces.size()));
-        for (const auto& r : id.replaces) h.add(r);
-        h.add(id.stage ? model::stage_key(*id.stage) : "-");
-        h.add(id.issued).add(id.effective).add(id.reviewed).add(id.category).add(id.issuer).add(id.owner);
-        h.add(std::to_string(id.number_line)).add(std::to_string(id.title_line)).add(std::to_string(id.category_line));
-        h.add(s.scope);
-    }
+    for (const auto& s : sources) h.add(s.identity->path).add(identity_bytes(*s.identity)).add(s.scope);
     return h.digest();
 }
 
