@@ -225,7 +225,7 @@ std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& resu
         return nullptr;
     }
     worker->state = Worker::State::Starting;
-    worker->deadline = Clock::now() + settings_.timeout;
+    worker->deadline = Clock::now() + start_allowance();
     return worker;
 }
 
@@ -358,14 +358,13 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
             if (status == ChildProcess::ReadStatus::Timeout) {
                 if (Clock::now() < w->deadline) continue;
                 // Past its deadline: the whole LibreOffice goes.
-                PdfResult r = failure(
-                    w->state == Worker::State::Starting
-                        ? "LibreOffice 在 " + std::to_string(settings_.timeout.count()) + " 秒内未能启动，已终止"
-                        : "LibreOffice 在 " + std::to_string(settings_.timeout.count()) + " 秒内未完成转换，已终止",
-                    w->state == Worker::State::Starting
-                        ? "LibreOffice did not start within " + std::to_string(settings_.timeout.count()) + " s and was stopped"
-                        : "LibreOffice did not finish within " + std::to_string(settings_.timeout.count()) +
-                              " s and was stopped");
+                const bool starting = w->state == Worker::State::Starting;
+                const std::string seconds =
+                    std::to_string(starting ? start_allowance().count() : settings_.timeout.count());
+                PdfResult r = failure(starting ? "LibreOffice 在 " + seconds + " 秒内未能启动，已终止"
+                                               : "LibreOffice 在 " + seconds + " 秒内未完成转换，已终止",
+                                      starting ? "LibreOffice did not start within " + seconds + " s and was stopped"
+                                               : "LibreOffice did not finish within " + seconds + " s and was stopped");
                 r.log_tail = read_log_tail(w->log, 12);
                 if (w->state == Worker::State::Busy) {
                     finish_job(*w, std::move(r));

@@ -8,6 +8,7 @@
 
 #include "support/subprocess.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -19,7 +20,11 @@ namespace bzc::emit::pdf {
 
 struct PdfSettings {
     bool pdfa = false;                  // PDF/A-2b, tagged
-    std::chrono::seconds timeout{180};  // per document, LibreOffice's start included
+    std::chrono::seconds timeout{180};  // per document's conversion
+    // LibreOffice's start has its own allowance (the larger of the two counts): a start slowed by
+    // a loaded CI machine is not the document's fault, and a short --pdf-timeout meant for
+    // conversions must not turn it into a failure.
+    std::chrono::seconds start_timeout{60};
     unsigned workers = 0;               // LibreOffice instances at most; 0: one per core, at most 4
     std::string soffice;  // empty: $BZC_SOFFICE, else soffice on PATH or in LibreOffice's usual places
     std::string python;   // empty: $BZC_PYTHON, else /usr/bin/python3 (the one python3-uno serves), else python3
@@ -70,6 +75,7 @@ private:
     std::vector<std::unique_ptr<Worker>> workers_;
     std::filesystem::path work_dir_;  // the private directory, made on first use
     std::unique_ptr<Worker> start_worker(PdfResult& failure);
+    std::chrono::seconds start_allowance() const { return std::max(settings_.start_timeout, settings_.timeout); }
 };
 
 // True when `bytes` look like a whole PDF: the header, and the end-of-file

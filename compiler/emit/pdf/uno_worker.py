@@ -34,7 +34,8 @@ CONNECT_SECONDS = 60
 
 # Fault injection for bzc's tests of the failure paths, which a healthy
 # LibreOffice never takes: "crash-once" kills LibreOffice before the first
-# conversion, "hang" never answers, "truncate" cuts the PDF in half.
+# conversion, "hang" never answers a conversion, "hang-start" never reports
+# LibreOffice started, "truncate" cuts the PDF in half.
 FAULT = os.environ.get("BZC_PDF_WORKER_FAULT", "")
 
 
@@ -259,6 +260,8 @@ def main():
 
     try:
         office.start()
+        if FAULT == "hang-start":
+            time.sleep(3600)
         answer({"ok": True, "ready": True})
     except Exception as e:
         answer({"ok": False, "error": str(e)})

@@ -1,0 +1,77 @@
+// The two clocks of the PDF step: LibreOffice's start has its own allowance,
+// so a short --pdf-timeout meant for conversions does not fail a start
+// slowed by a loaded machine, and a start that never ends is still stopped.
+// The faults are injected into bzc's UNO worker (BZC_PDF_WORKER_FAULT);
+// LibreOffice itself is real, as the README's set-up installs it.
+#include "emit/pdf/pdf_converter.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace {
+
+using namespace bzc::emit::pdf;
+namespace fs = std::filesystem;
+
+struct WorkerFault {
+    explicit WorkerFault(const char* fault) { ::setenv("BZC_PDF_WORKER_FAULT", fault, 1); }
+    ~WorkerFault() { ::unsetenv("BZC_PDF_WORKER_FAULT"); }
+};
+
+fs::path scratch_pdf(const char* name) {
+    fs::path dir = fs::temp_directory_path() / ("bzc-pdf-converter-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    return dir / name;
+}
+
+}  // namespace
+
+TEST_CASE("a conversion past --pdf-timeout is stopped, counted from the end of the start", "[pdf]") {
+    PdfSettings settings;
+    settings.workers = 1;
+    settings.timeout = std::chrono::seconds(1);  // shorter than any LibreOffice start
+    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
+    WorkerFault fault("hang");
+    PdfConverter converter(settings);
+    fs::path pdf = scratch_pdf("hang.pdf");
+    auto results = converter.convert({PdfJob{"not read: the worker hangs first", pdf}});
+    REQUIRE(results.size() == 1);
+    CHECK_FALSE(results[0].ok);
+    CHECK(results[0].error_en == "LibreOffice did not finish within 1 s and was stopped");
+    CHECK_FALSE(fs::exists(pdf));
+    fs::remove_all(pdf.parent_path());
+}
+
+TEST_CASE("a LibreOffice that never reports started is stopped after the start allowance", "[pdf]") {
+    PdfSettings settings;
+    settings.workers = 1;
+    settings.timeout = std::chrono::seconds(1);
+    settings.start_timeout = std::chrono::seconds(2);
+    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
+    WorkerFault fault("hang-start");
+    PdfConverter converter(settings);
+    fs::path pdf = scratch_pdf("hang-start.pdf");
+    auto results = converter.convert({PdfJob{"never converted", pdf}});
+    REQUIRE(results.size() == 1);
+    CHECK_FALSE(results[0].ok);
+    CHECK(results[0].error_en == "LibreOffice did not start within 2 s and was stopped");
+    CHECK(results[0].error_zh == "LibreOffice 在 2 秒内未能启动，已终止");
+    CHECK_FALSE(fs::exists(pdf));
+    fs::remove_all(pdf.parent_path());
+}
+
+TEST_CASE("a --pdf-timeout longer than the start allowance also allows the start", "[pdf]") {
+    PdfSettings settings;
+    settings.workers = 1;
+    settings.timeout = std::chrono::seconds(3);
+    settings.start_timeout = std::chrono::seconds(1);
+    WorkerFault fault("hang-start");
+    PdfConverter converter(settings);
+    fs::path pdf = scratch_pdf("hang-start-long.pdf");
+    auto results = converter.convert({PdfJob{"never converted", pdf}});
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].error_en == "LibreOffice did not start within 3 s and was stopped");
+    fs::remove_all(pdf.parent_path());
+}
