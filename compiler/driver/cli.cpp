@@ -311,6 +311,12 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         std::cerr << "bzc: " << (zh ? "没有找到要生成的文件（.md 或 .xml）" : "no files to build (.md or .xml)") << '\n';
         return exit_usage;
     }
+    // LibreOffice starts while the sources are checked and the DOCX written.
+    std::optional<emit::pdf::PdfConverter> converter;
+    if (build.pdf) {
+        converter.emplace(pdf_settings);
+        converter->start_early(files.size());
+    }
     const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
     std::vector<emit::pdf::PdfJob> pdf_jobs;
     std::vector<std::string> pdf_sources;
@@ -406,8 +412,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     // The PDFs last, all at once: LibreOffice converts them on several
     // instances while none of them waits for the checks of the others.
     if (!pdf_jobs.empty()) {
-        emit::pdf::PdfConverter converter(pdf_settings);
-        std::vector<emit::pdf::PdfResult> converted = converter.convert(pdf_jobs);
+        std::vector<emit::pdf::PdfResult> converted = converter->convert(pdf_jobs);
         for (std::size_t i = 0; i < pdf_jobs.size(); ++i) {
             if (!converted[i].ok) {
                 report_pdf_failure(compiler.sources(), pdf_sources[i], pdf_jobs[i].pdf, converted[i], all, global.language());

@@ -161,9 +161,15 @@ struct PdfConverter::Worker {
 PdfConverter::PdfConverter(PdfSettings settings) : settings_(std::move(settings)) {}
 
 PdfConverter::~PdfConverter() {
-    // Closing its input tells each worker to close LibreOffice and exit.
+    // Closing its input tells each worker to close LibreOffice and exit;
+    // one still starting would first finish starting, for nothing.
     for (auto& w : workers_) {
-        if (w) w->process.finish(std::chrono::seconds(15));
+        if (!w) continue;
+        if (w->state == Worker::State::Starting) {
+            w->process.kill();
+        } else {
+            w->process.finish(std::chrono::seconds(15));
+        }
     }
     std::error_code ec;
     if (!work_dir_.empty()) fs::remove_all(work_dir_, ec);
@@ -229,6 +235,20 @@ std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& resu
     return worker;
 }
 
+std::size_t PdfConverter::worker_limit() const {
+    if (settings_.workers != 0) return settings_.workers;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+}
+
+void PdfConverter::start_early(std::size_t expected_jobs) {
+    const std::size_t wanted = std::min(worker_limit(), expected_jobs);
+    if (workers_.size() < wanted) workers_.resize(wanted);
+    for (std::size_t slot = 0; slot < wanted; ++slot) {
+        PdfResult ignored;  // convert() starts it again and reports why it failed
+        if (!workers_[slot]) workers_[slot] = start_worker(ignored);
+    }
+}
+
 std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
     std::vector<PdfResult> results(jobs.size());
     struct Queued {
@@ -237,9 +257,7 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
     };
     std::deque<Queued> queue;
     for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back({i, false});
-    unsigned limit = settings_.workers;
-    if (limit == 0) limit = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    const std::size_t wanted = std::min<std::size_t>(limit, jobs.size());
+    const std::size_t wanted = std::min(worker_limit(), jobs.size());
     if (workers_.size() < wanted) workers_.resize(wanted);
     std::vector<bool> given_up(workers_.size(), false);  // a slot whose worker would not start
     PdfResult last_start_failure;
