@@ -8,6 +8,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <thread>
 #include <filesystem>
 
 namespace {
@@ -74,4 +79,51 @@ TEST_CASE("a --pdf-timeout longer than the start allowance also allows the start
     REQUIRE(results.size() == 1);
     CHECK(results[0].error_en == "LibreOffice did not start within 3 s and was stopped");
     fs::remove_all(pdf.parent_path());
+}
+
+namespace {
+
+// Processes whose command line names this run's LibreOffice pipes
+// (bzc-<pid>-<slot>): the workers and the LibreOffice they started.
+int processes_of_this_run() {
+    const std::string mark = "bzc-" + std::to_string(::getpid()) + "-";
+    int count = 0;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+        std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (cmdline.find(mark) != std::string::npos) ++count;
+    }
+    return count;
+}
+
+// Processes appear (exec) and go (SIGKILL) a little after the calls that
+// start and stop them return.
+template <typename Condition>
+bool within_seconds(int seconds, Condition condition) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("LibreOffice started early and then not wanted is stopped with the converter", "[pdf]") {
+    PdfSettings settings;
+    settings.workers = 1;
+    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
+    auto converter = std::make_unique<PdfConverter>(settings);
+    converter->start_early(3);  // one worker at most, as settings.workers says
+    CHECK(within_seconds(10, [] { return processes_of_this_run() >= 1; }));
+    // No convert(): the check found errors, say. Waiting for the start to
+    // finish and then closing LibreOffice properly takes over a second;
+    // killing it, a few milliseconds.
+    auto before = std::chrono::steady_clock::now();
+    converter.reset();
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::milliseconds(500));
+    CHECK(within_seconds(5, [] { return processes_of_this_run() == 0; }));
 }
