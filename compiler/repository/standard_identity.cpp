@@ -1,8 +1,9 @@
 #include "repository/standard_identity.h"
 
 #include "frontend/markdown/front_matter.h"
+#include "frontend/xml/xml_location.h"
+#include "frontend/xml/xml_metadata.h"
 #include "support/source_manager.h"
-#include "support/utf8.h"
 
 #include <pugixml.hpp>
 
@@ -28,38 +29,26 @@ void take_metadata(StandardIdentity& id, const model::Metadata& m) {
     id.category_line = m.where("category").line;
 }
 
-// Only <metadata> of an XML source matters here: pugixml reads the file
-// without the schema validation the full check does.
-model::Metadata read_xml_metadata(std::string_view text) {
-    model::Metadata m;
-    pugi::xml_document doc;
-    if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single)) return m;
-    pugi::xml_node metadata = doc.document_element().child("metadata");
-    for (pugi::xml_node field : metadata.children()) {
-        std::string name = field.name();
-        std::string value(utf8::trim(field.child_value()));
-        if (name == "number") m.number = value;
-        else if (name == "title") m.title = value;
-        else if (name == "title-en") m.title_en = value;
-        else if (name == "replaces") m.replaces.push_back(value);
-        else if (name == "stage") { m.stage_text = value; m.stage = model::parse_stage(value); }
-        else if (name == "issued") m.issued = value;
-        else if (name == "effective") m.effective = value;
-        else if (name == "reviewed") m.reviewed = value;
-        else if (name == "category") m.category = value;
-        else if (name == "issuer") m.issuer = value;
-        else if (name == "owner") m.owner = value;
-    }
-    return m;
-}
-
 }  // namespace
 
 StandardIdentity read_standard_identity(std::string path, std::string_view text, bool xml) {
     StandardIdentity id;
     id.path = std::move(path);
     if (xml) {
-        take_metadata(id, read_xml_metadata(text));
+        // Only <metadata> matters here: pugixml reads the file without the
+        // schema validation the full check does, with the front end's field list
+        // and lines.
+        SourceManager sources;
+        std::uint32_t file = sources.add(id.path, std::string(text));
+        pugi::xml_document doc;
+        const std::string& own = sources.file(file).text;
+        if (!doc.load_buffer(own.data(), own.size(), pugi::parse_default | pugi::parse_ws_pcdata_single)) return id;
+        pugi::xml_node metadata = doc.document_element().child("metadata");
+        if (!metadata) return id;
+        model::Metadata m;
+        frontend::read_xml_metadata(
+            metadata, [&](const pugi::xml_node& n) { return frontend::xml_node_location(n, file, sources); }, m);
+        take_metadata(id, m);
         return id;
     }
     frontend::FrontMatterSplit split = frontend::split_front_matter(text);

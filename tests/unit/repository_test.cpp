@@ -5,6 +5,7 @@
 #include "repository/cross_standard_checks.h"
 #include "repository/repository_check.h"
 #include "repository/source_discovery.h"
+#include "repository/standard_identity.h"
 #include "support/text_similarity.h"
 #include "test_support.h"
 
@@ -293,4 +294,42 @@ TEST_CASE("JUnit output has a test case per source, failed when it has errors", 
     auto good = suite.find_child_by_attribute("testcase", "name", "standards/terms.md");
     REQUIRE(good);
     CHECK_FALSE(good.child("failure"));
+}
+
+TEST_CASE("the cover data of an XML standard is read with the XML front end's fields and lines", "[repository]") {
+    const std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<standard version="1">
+  <metadata>
+    <number>DB50/T 1001—2021</number>
+    <replaces>DB50/T 1001—2015</replaces>
+    <title>机关办公用房维修管理规范</title>
+    <title-en>Specification for maintenance of government office buildings</title-en>
+    <stage>征求意见稿</stage>
+    <issued>2021-03-01</issued>
+    <effective>2021-06-01</effective>
+    <reviewed>2024-05-01</reviewed>
+    <category>230</category>
+    <issuer>重庆市市场监督管理局</issuer>
+    <owner>重庆市机关事务管理局</owner>
+  </metadata>
+</standard>
+)";
+    auto id = bzc::repository::read_standard_identity("standards/a.xml", xml, true);
+    CHECK(id.number == "DB50/T 1001—2021");
+    CHECK(id.replaces == std::vector<std::string>{"DB50/T 1001—2015"});
+    CHECK(id.title == "机关办公用房维修管理规范");
+    CHECK(id.title_en == "Specification for maintenance of government office buildings");
+    CHECK(id.stage == bzc::model::Stage::CommentDraft);
+    CHECK(id.issued == "2021-03-01");
+    CHECK(id.effective == "2021-06-01");
+    CHECK(id.reviewed == "2024-05-01");
+    CHECK(id.category == "230");
+    CHECK(id.issuer == "重庆市市场监督管理局");
+    CHECK(id.owner == "重庆市机关事务管理局");
+    // The lines REPO findings on an XML standard point at.
+    CHECK(id.number_line == 4);
+    CHECK(id.title_line == 6);
+    CHECK(id.category_line == 12);
+    // Not XML at all: nothing, and no crash.
+    CHECK(bzc::repository::read_standard_identity("b.xml", "<standard><metadata>", true).number.empty());
 }

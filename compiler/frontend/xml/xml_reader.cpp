@@ -1,6 +1,8 @@
 #include "frontend/xml/xml_reader.h"
 
 #include "frontend/xml/schema_validation.h"
+#include "frontend/xml/xml_location.h"
+#include "frontend/xml/xml_metadata.h"
 #include "support/limits.h"
 #include "support/source_manager.h"
 #include "support/utf8.h"
@@ -65,14 +67,7 @@ public:
     }
 
 private:
-    SourceLocation where(const pugi::xml_node& node) const {
-        auto offset = node.offset_debug();
-        if (offset < 0) return {file_, 1, 1};
-        // offset_debug points after the '<' of an element.
-        std::size_t at = static_cast<std::size_t>(offset);
-        if (node.type() == pugi::node_element && at > 0) --at;
-        return sources_.location_at_offset(file_, at);
-    }
+    SourceLocation where(const pugi::xml_node& node) const { return xml_node_location(node, file_, sources_); }
 
     // <!-- bzc-ignore RULE reason --> applies to the element after it, up to
     // the line before the element that follows that one.
@@ -104,38 +99,7 @@ private:
     }
 
     void metadata(const pugi::xml_node& node) {
-        auto& m = doc_.metadata;
-        m.present = true;
-        m.location = where(node);
-        for (pugi::xml_node field : node.children()) {
-            if (field.type() != pugi::node_element) continue;
-            std::string name = field.name();
-            std::string value(utf8::trim(field.child_value()));
-            std::string key = name == "drafting-unit" ? "drafting-units" : name == "drafter" ? "drafters" : name;
-            if (!m.field_locations.count(key)) m.field_locations[key] = where(field);
-            if (name == "number") m.number = value;
-            else if (name == "replaces") m.replaces.push_back(value);
-            else if (name == "title") m.title = value;
-            else if (name == "title-en") m.title_en = value;
-            else if (name == "ics") m.ics.push_back(value);
-            else if (name == "ccs") m.ccs = value;
-            else if (name == "filing") m.filing = value;
-            else if (name == "stage") { m.stage_text = value; m.stage = model::parse_stage(value); }
-            else if (name == "issued") m.issued = value;
-            else if (name == "effective") m.effective = value;
-            else if (name == "draft-date") m.draft_date = value;
-            else if (name == "issuer") m.issuer = value;
-            else if (name == "proposer") m.proposer = value;
-            else if (name == "owner") m.owner = value;
-            else if (name == "drafting-unit") m.drafting_units.push_back(value);
-            else if (name == "drafter") m.drafters.push_back(value);
-            else if (name == "adoption") m.adoption = value;
-            else if (name == "toc") m.toc = value == "true" || value == "1";
-            else if (name == "references") m.references = value;
-            else if (name == "index") m.index = value;
-            else if (name == "category") m.category = value;
-            else if (name == "reviewed") m.reviewed = value;
-        }
+        read_xml_metadata(node, [this](const pugi::xml_node& n) { return where(n); }, doc_.metadata);
     }
 
     void footnotes(const pugi::xml_node& node) {
