@@ -664,6 +664,100 @@ def check_index_layout(doc, styles, index, by_style):
             check(cols is not None and cols.get(w("num")) == "2", "index entry %r is not in two columns" % text)
 
 
+# --------------------------------------------------------- cross-references
+
+FIELD_REFERENCE = re.compile(r"(第\d+章|附录[A-Z]|\d+|[A-Z0-9]+(\.\d+)+|表\S+|图\S+|公式\S+)$")
+BOOKMARK_NAME = re.compile(r"_Ref[A-Za-z0-9_]{1,36}$")  # hidden, at most 40 characters
+
+
+def fields(root):
+    """(instruction, cached result, begin fldChar) of each complex field of a part."""
+    out, stack = [], []
+    for el in root.iter():
+        if el.tag == w("fldChar"):
+            kind = el.get(w("fldCharType"))
+            if kind == "begin":
+                stack.append({"instr": "", "result": "", "begin": el, "separated": False})
+            elif kind == "separate" and stack:
+                stack[-1]["separated"] = True
+            elif kind == "end" and stack:
+                f = stack.pop()
+                out.append((f["instr"].strip(), f["result"], f["begin"]))
+        elif el.tag == w("instrText") and stack:
+            stack[-1]["instr"] += el.text or ""
+        elif el.tag == w("t") and stack and stack[-1]["separated"]:
+            stack[-1]["result"] += el.text or ""
+    return out
+
+
+def bookmarked(doc):
+    """name → (the paragraph holding the start, the text between start and end)."""
+    starts, texts, paragraphs, ends = {}, {}, {}, set()
+    open_ids = set()
+    for p in doc.iter(w("p")):
+        for el in p.iter():
+            if el.tag == w("bookmarkStart"):
+                bid, name = el.get(w("id")), el.get(w("name"))
+                check(bid not in starts.values() and name not in starts, "bookmark %s (%s) opened twice" % (name, bid))
+                check(BOOKMARK_NAME.match(name or "") is not None, "bookmark name %r is not a hidden _Ref name of 40 characters at most" % name)
+                starts[name] = bid
+                paragraphs[name] = p
+                texts[bid] = ""
+                open_ids.add(bid)
+            elif el.tag == w("bookmarkEnd"):
+                bid = el.get(w("id"))
+                check(bid in open_ids, "bookmarkEnd %s without an open bookmarkStart" % bid)
+                open_ids.discard(bid)
+                ends.add(bid)
+            elif el.tag == w("t"):
+                for bid in open_ids:
+                    texts[bid] += el.text or ""
+    check(not open_ids, "bookmarks never closed: %s" % sorted(open_ids))
+    ids = [int(i) for i in starts.values()]
+    check(ids == sorted(ids) and len(ids) == len(set(ids)), "bookmark ids are not unique and in document order")
+    return {name: (paragraphs[name], texts[bid]) for name, bid in starts.items()}
+
+
+def check_cross_references(parts, numbered):
+    """Every REF names a bookmark of document.xml, is not dirty, and its
+    cached result is what Word computes: for \\r the number of the
+    bookmark's paragraph (Word's number as rendered by Numbering, less the
+    full-width gap that \\t drops), else the bookmarked text. Every bookmark
+    has a reference (bzc bookmarks only referenced targets). Returns the
+    number of REF fields."""
+    doc = parts["word/document.xml"]
+    marks = bookmarked(doc)
+    number_of = {id(p): n for _, n, p in numbered}
+    refs = 0
+    used = set()
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        if part not in parts:
+            continue
+        for instruction, result, begin in fields(parts[part]):
+            words = instruction.split()
+            if not words or words[0] != "REF":
+                continue
+            refs += 1
+            name = words[1]
+            used.add(name)
+            check(begin.get(w("dirty")) is None, "REF %s is marked dirty" % name)
+            check("\\h" in words, "REF %s is no hyperlink (\\h)" % name)
+            if name not in marks:
+                check(False, "REF %s in %s names no bookmark of document.xml" % (name, part))
+                continue
+            paragraph, text = marks[name]
+            if "\\r" in words:
+                number = number_of.get(id(paragraph))
+                check(number is not None, "REF %s \\r: the bookmark's paragraph is not numbered" % name)
+                if number is not None and "\\t" in words:
+                    number = number.rstrip("\u3000 ")
+                check(number == result, "REF %s \\r: Word gives %r, the cached result is %r" % (name, number, result))
+            else:
+                check(text == result, "REF %s: the bookmark holds %r, the cached result is %r" % (name, text, result))
+    check(used == set(marks), "bookmarks no reference names: %s" % sorted(set(marks) - used))
+    return refs
+
+
 def check_python_docx(path, metadata):
     try:
         import docx  # python3-docx
@@ -719,6 +813,11 @@ def main():
     check_styles(parts, styles, numbering)
     numbered = check_numbers(parts["word/document.xml"], styles, numbering, canonical)
     check_labels(parts["word/document.xml"], styles, canonical)
+    references = check_cross_references(parts, numbered)
+    # A reference to a chapter, clause, term entry, annex, table, figure or
+    # formula is a field (a subfigure's two); one to a list item or 前言 is text.
+    as_fields = [x for x in canonical.iter("xref") if FIELD_REFERENCE.match(x.get("text") or "")]
+    check(references >= len(as_fields), "%d REF fields for %d cross-references to numbered targets" % (references, len(as_fields)))
     by_style = check_content(parts, styles, canonical, metadata)
     converted = "MATH-02" not in build_warnings
     check("MATH-01" not in build_warnings, "a formula of the sample was not converted to Word math (MATH-01)")

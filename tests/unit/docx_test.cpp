@@ -2,6 +2,7 @@
 // sheet, file names, image headers, and what the body writer makes of tables
 // with merged cells, untitled clauses, notes, lists, footnotes and images.
 // The whole package of the samples is validated by tests/docx/validate_docx.py.
+#include "emit/docx/cross_references.h"
 #include "emit/docx/docx_writer.h"
 #include "emit/docx/images.h"
 #include "emit/docx/package.h"
@@ -17,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 
 using namespace bzc::emit::docx;
@@ -588,4 +590,212 @@ TEST_CASE("without rsvg-convert an SVG figure names librsvg2-bin", "[docx][svg]"
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].renderer_missing);
     CHECK(problems[0].reason_en.find("librsvg2-bin") != std::string::npos);
+}
+
+namespace {
+
+// The elements of a part in document order (XPath unions need not be), its
+// white-space text kept as Word keeps it (xml:space="preserve").
+std::vector<pugi::xml_node> in_order(const pugi::xml_document& doc, std::initializer_list<const char*> names) {
+    std::vector<pugi::xml_node> out;
+    std::function<void(pugi::xml_node)> visit = [&](pugi::xml_node n) {
+        for (const char* name : names) {
+            if (std::string(n.name()) == name) out.push_back(n);
+        }
+        for (auto child : n.children()) visit(child);
+    };
+    visit(doc.document_element());
+    return out;
+}
+
+// The complex fields of a part: instruction, cached result, dirty flag.
+struct FieldOut {
+    std::string instruction, result;
+    bool dirty = false;
+};
+
+std::vector<FieldOut> complex_fields(const std::string& part) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(part.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    std::vector<FieldOut> out, open;
+    std::vector<bool> separated;
+    for (pugi::xml_node n : in_order(doc, {"w:fldChar", "w:instrText", "w:t"})) {
+        std::string name = n.name();
+        if (name == "w:fldChar") {
+            std::string kind = n.attribute("w:fldCharType").value();
+            if (kind == "begin") {
+                open.push_back({"", "", n.attribute("w:dirty").as_bool()});
+                separated.push_back(false);
+            } else if (kind == "separate" && !open.empty()) {
+                separated.back() = true;
+            } else if (kind == "end" && !open.empty()) {
+                out.push_back(open.back());
+                open.pop_back();
+                separated.pop_back();
+            }
+        } else if (!open.empty() && name == "w:instrText") {
+            open.back().instruction += n.text().get();
+        } else if (!open.empty() && separated.back()) {
+            open.back().result += n.text().get();
+        }
+    }
+    CHECK(open.empty());
+    return out;
+}
+
+// Bookmarks of document.xml: name → the text they enclose; checks that
+// starts and ends pair up, ids and names are unique and ids in order.
+std::map<std::string, std::string> bookmarks(const std::string& part) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(part.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    std::map<std::string, std::string> text_of;  // id → text
+    std::map<std::string, std::string> name_of;  // id → name
+    std::vector<std::string> open;
+    int last_id = -1;
+    for (pugi::xml_node n : in_order(doc, {"w:bookmarkStart", "w:bookmarkEnd", "w:t"})) {
+        std::string name = n.name();
+        std::string id = n.attribute("w:id").value();
+        if (name == "w:bookmarkStart") {
+            CHECK(name_of.count(id) == 0);
+            CHECK(std::stoi(id) > last_id);
+            last_id = std::stoi(id);
+            name_of[id] = n.attribute("w:name").value();
+            open.push_back(id);
+        } else if (name == "w:bookmarkEnd") {
+            auto at = std::find(open.begin(), open.end(), id);
+            REQUIRE(at != open.end());
+            open.erase(at);
+        } else {
+            for (const auto& o : open) text_of[o] += n.text().get();
+        }
+    }
+    CHECK(open.empty());
+    std::map<std::string, std::string> out;
+    for (const auto& [id, name] : name_of) {
+        CHECK(out.count(name) == 0);
+        CHECK(name.size() <= 40);
+        CHECK(name.rfind("_Ref", 0) == 0);
+        CHECK(name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos);
+        out[name] = text_of[id];
+    }
+    return out;
+}
+
+// The text of the first paragraph holding `needle`: runs and field results, no instructions.
+std::string paragraph_with(const std::string& part, const std::string& needle) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(part.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    for (auto p : doc.select_nodes("//w:p")) {
+        std::string text;
+        for (auto t : p.node().select_nodes(".//w:t")) text += t.node().text().get();
+        if (text.find(needle) != std::string::npos) return text;
+    }
+    return "";
+}
+
+const char* referring_standard = R"(# 范围
+见[](#ch-req)、[](#c-org)、[](#c-untitled)、[](#tab-1)、[](#fig-1)、[](#fig-1b)、[](#eq-1)、[](#annex-a)、[](#item-b)、[](#t-1)、[](#tab-a1)、[](#intro-1)、[](#bib-1)、[](#foreword)[^n]。
+
+# 术语和定义
+## 术语 {#t-1}
+term
+定义。
+
+# 要求 {#ch-req}
+## 组织 {#c-org}
+应：
+1. 第一；
+2. 第二。{#item-b}
+
+注：按[](#eq-1)计算。
+
+表：表 {#tab-1}
+
+| a |
+|---|
+| 见[](#c-untitled) |
+
+图：组图 {#fig-1}
+
+![一](a.png){#fig-1a} ![二](b.png){#fig-1b}
+
+```math {#eq-1}
+x = 1
+```
+## {#c-untitled}
+无标题条。
+
+# 附录（规范性） 附录 {#annex-a}
+表：附录表 {#tab-a1}
+
+| a |
+|---|
+| 1 |
+
+[^n]: 另见[](#annex-a)。
+)";
+
+}  // namespace
+
+TEST_CASE("cross-references are REF fields to bookmarks on their targets, cached as resolved", "[docx][xref]") {
+    std::string markdown = bzc::test::with_cover(referring_standard) +
+                           "\n# 引言\n## 背景 {#intro-1}\n文本。\n\n# 参考文献\n- 第一条文献 {#bib-1}\n\n# 前言 {#foreword}\n文本。\n";
+    std::string bytes, again;
+    auto parts = docx_parts(markdown, nullptr, &bytes);
+    docx_parts(markdown, nullptr, &again);
+    CHECK(bytes == again);  // bookmark names and ids are deterministic
+    const std::string& d = parts["word/document.xml"];
+
+    // The text reads as before: the cached results are the resolved numbers.
+    CHECK(paragraph_with(d, "见第3章") ==
+          "见第3章、3.1、3.2、表1、图1、图1 b)、公式(1)、附录A、3.1 b)、2.1、表A.1、0.1、[1]、前言1)。");
+    CHECK(paragraph_with(d, "按公式") == "注：按公式(1)计算。");
+    CHECK(paragraph_with(d, "见3.2") == "见3.2");
+    CHECK(paragraph_with(parts["word/footnotes.xml"], "另见") == "1) 另见附录A。");
+
+    auto marks = bookmarks(d);
+    // Only what is referred to: not 图1 a), not the list item, 参考文献 or 前言.
+    CHECK(marks.size() == 11);
+    std::map<std::string, std::string> instruction_of;  // cached result → instruction
+    for (const std::string* part : {&d, static_cast<const std::string*>(&parts["word/footnotes.xml"])}) {
+        for (const auto& f : complex_fields(*part)) {
+            if (f.instruction.find(" REF ") != 0) continue;
+            CHECK_FALSE(f.dirty);
+            std::string name = f.instruction.substr(5, f.instruction.find(' ', 5) - 5);
+            REQUIRE(marks.count(name) == 1);
+            std::string switches = f.instruction.substr(5 + name.size());
+            // A bookmarked text gives the cached result; a paragraph number is Word's.
+            if (switches == " \\h ") CHECK(marks[name] == f.result);
+            instruction_of[f.result] = switches;
+        }
+    }
+    CHECK(instruction_of["3"] == " \\r \\t \\h ");    // 第3章: 第 and 章 around the field
+    CHECK(instruction_of["3.1"] == " \\r \\t \\h ");  // a titled clause (and 3.1 b) stays text)
+    CHECK(instruction_of["3.2"] == " \\r \\t \\h ");  // untitled
+    CHECK(instruction_of["2.1"] == " \\r \\t \\h ");  // a term entry
+    CHECK(instruction_of["0.1"] == " \\r \\t \\h ");  // 引言
+    CHECK(instruction_of["附录A"] == " \\r \\h ");
+    CHECK(instruction_of["表1"] == " \\h ");
+    CHECK(instruction_of["表A.1"] == " \\h ");
+    CHECK(instruction_of["图1"] == " \\h ");
+    CHECK(instruction_of["b)"] == " \\h ");  // 图1 b): the figure's field, a space, the subfigure's
+    CHECK(instruction_of["(1)"] == " \\h ");
+    CHECK(instruction_of.count("[1]") == 0);
+    CHECK(instruction_of.count("前言") == 0);
+    // No reference, no bookmark: the same document without them has none.
+    auto plain = docx_parts(bzc::test::with_cover("# 范围\n\n本文件规定了要求。\n\n## 条 {#c}\n\n文本。\n"));
+    CHECK(plain["word/document.xml"].find("w:bookmarkStart") == std::string::npos);
+}
+
+TEST_CASE("bookmark names are hidden, short, of safe characters and distinct", "[docx][xref]") {
+    std::string a = bookmark_name("tab-list"), b = bookmark_name("tab_list");
+    CHECK(a.rfind("_Ref_tab_list_", 0) == 0);
+    CHECK(a != b);
+    CHECK(bookmark_name("tab-list") == a);
+    std::string chinese = bookmark_name("表-一");
+    CHECK(chinese.rfind("_Ref_", 0) == 0);
+    CHECK(chinese.size() == 13);  // _Ref_ and the hash
+    std::string longest = bookmark_name(std::string(200, 'x'));
+    CHECK(longest.size() == 40);
+    CHECK(bookmark_name("x", 1) != bookmark_name("x"));
 }

@@ -60,7 +60,7 @@ bool has_ambiguous_width(std::string_view text) {
 
 DocumentWriter::DocumentWriter(const model::Document& doc, const StyleSheet& sheet, Numbering& numbering, Package& package,
                                const DocxOptions& options, HeaderFooterIds ids)
-    : doc_(doc), sheet_(sheet), numbering_(numbering), package_(package), options_(options), ids_(std::move(ids)) {}
+    : doc_(doc), references_(doc), sheet_(sheet), numbering_(numbering), package_(package), options_(options), ids_(std::move(ids)) {}
 
 // ---------------------------------------------------------------- sections
 
@@ -161,8 +161,10 @@ void DocumentWriter::element(const Section& s) {
     c.annex = s.kind == SectionKind::Annex;
     auto heading = [&](std::string_view style_id, std::string_view text) {
         begin_paragraph(ParagraphFormat(std::string(style_id)));
+        int bookmark = bookmark_start(&s);
         if (s.title.empty()) run(text, {});
         else inlines(s.title, {});
+        bookmark_end(bookmark);
         end_paragraph();
     };
     switch (s.kind) {
@@ -183,10 +185,12 @@ void DocumentWriter::element(const Section& s) {
 // lines of one paragraph, so that the 目次 entry holds all three.
 void DocumentWriter::annex_mark(const Section& s) {
     begin_paragraph(ParagraphFormat("BZAnnexMark"));
+    int bookmark = bookmark_start(&s);
     line_break();
     run(s.obligation == model::AnnexObligation::Normative ? "（规范性）" : "（资料性）", RunFormat().styled("BZAnnexObligation"));
     line_break();
     inlines(s.title, {});
+    bookmark_end(bookmark);
     end_paragraph();
 }
 
@@ -215,7 +219,9 @@ void DocumentWriter::clause(const Section& s, ClauseFamily family, const BlockCo
                                   : family == ClauseFamily::Introduction ? "BZIntroClause"
                                                                          : "BZClause";
         begin_paragraph(ParagraphFormat(by_depth(prefix, level)));
+        int bookmark = bookmark_start(&s);
         inlines(s.title, {});
+        bookmark_end(bookmark);
         end_paragraph();
         blocks(s.blocks, c);
     } else {
@@ -226,7 +232,9 @@ void DocumentWriter::clause(const Section& s, ClauseFamily family, const BlockCo
         ParagraphFormat p = ParagraphFormat(by_depth("BZUntitled", level)).numbered(numbering_.shared(list), list_level);
         bool merge = !s.blocks.empty() && s.blocks.front().is<model::Paragraph>();
         begin_paragraph(p);
+        int bookmark = bookmark_start(&s);
         if (merge) inlines(s.blocks.front().as<model::Paragraph>().content, {});
+        bookmark_end(bookmark);
         end_paragraph();
         for (std::size_t i = merge ? 1 : 0; i < s.blocks.size(); ++i) block(s.blocks[i], c);
     }
@@ -242,6 +250,7 @@ void DocumentWriter::term_entry(const Section& s, const BlockContext& c) {
     // Numbered by the style, and on the paragraph too, as untitled clauses.
     int level = std::clamp(s.depth, 1, 5);
     begin_paragraph(ParagraphFormat(by_depth("BZTerm", level)).numbered(numbering_.shared("clause"), level));
+    int bookmark = bookmark_start(&s);
     line_break();
     run(t.preferred, {});
     if (!t.english.empty()) {
@@ -257,6 +266,7 @@ void DocumentWriter::term_entry(const Section& s, const BlockContext& c) {
         line_break();
         inlines(t.symbol, plain);
     }
+    bookmark_end(bookmark);
     end_paragraph();
     if (!t.definition.empty()) {
         begin_paragraph(ParagraphFormat("BZParagraph"));
@@ -492,8 +502,7 @@ void DocumentWriter::inlines(const model::Inlines& list, const RunFormat& f) {
                 break;
             }
             case InlineKind::LineBreak: line_break(); break;
-            // A dangling reference (an error of the checks) keeps its target visible.
-            case InlineKind::CrossReference: run(in.resolved_text.empty() ? "#" + in.text : in.resolved_text, f); break;
+            case InlineKind::CrossReference: cross_reference(in, f); break;
             case InlineKind::Citation: run(in.text, f); break;
             case InlineKind::FootnoteReference: footnote_reference(in, f); break;
         }

@@ -5,6 +5,7 @@
 // paragraphs, lists, notes, terms), formulas.cpp, tables.cpp, figures.cpp,
 // cover.cpp, footnotes.cpp.
 
+#include "emit/docx/cross_references.h"
 #include "emit/docx/docx_writer.h"
 #include "emit/docx/images.h"
 #include "emit/docx/math_conversion.h"
@@ -178,12 +179,19 @@ private:
     void line_break() { x_.raw("<w:r><w:br/></w:r>"); }
     void tab() { x_.raw("<w:r><w:tab/></w:r>"); }
     void field(std::string_view instruction, std::string_view placeholder, const RunFormat& f, bool dirty);
+    // cross_reference_fields.cpp: a reference as REF fields, the bookmarks of its target
+    void cross_reference(const model::Inline& in, const RunFormat& f);
+    // Opens the bookmark of a referenced target; -1 (nothing written) when none refers to it.
+    int bookmark_start(const void* target);
+    void bookmark_end(int id);
     RunFormat base_format(const BlockContext& c) const;
 
     int text_width() const { return sheet_.page().text_width(); }
     const StyleDef& style(std::string_view id) const { return sheet_.style(id); }
 
     const model::Document& doc_;
+    CrossReferences references_;
+    int next_bookmark_id_ = 0;  // w:id of bookmarks, in document order
     const StyleSheet& sheet_;
     Numbering& numbering_;
     Package& package_;

@@ -120,7 +120,9 @@ void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
                     const auto& sub = f.subfigures[i];
                     image_paragraph(sub.image, sub.location, cell - 216, name + " " + sub.number);
                     begin_paragraph(ParagraphFormat("Normal").aligned("center"));
+                    int bookmark = bookmark_start(&sub);
                     run(sub.number, {});
+                    bookmark_end(bookmark);
                     if (!sub.caption.empty()) {
                         run("　", {});
                         inlines(sub.caption, {});
@@ -137,7 +139,9 @@ void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
     }
     for (const auto& n : f.notes) note(n, c);
     begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexFigureCaption" : "BZFigureCaption"));
+    int bookmark = bookmark_start(&f);
     run(f.number, {});
+    bookmark_end(bookmark);
     if (!f.caption.empty()) {
         run("　", {});
         inlines(f.caption, {});

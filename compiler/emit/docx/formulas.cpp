@@ -129,7 +129,9 @@ void DocumentWriter::formula(const model::Formula& f, const BlockContext& c) {
     tab();
     math(MathStyle::Display, f.tex, {});
     tab();
+    int bookmark = bookmark_start(&f);
     run(f.number, {});
+    bookmark_end(bookmark);
     end_paragraph();
     where_lines(f);
 }

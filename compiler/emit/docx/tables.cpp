@@ -153,7 +153,9 @@ void DocumentWriter::table(const model::Table& t, const BlockContext& c) {
     table_marks_ = &marks;
 
     begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexTableCaption" : "BZTableCaption"));
+    int bookmark = bookmark_start(&t);
     run(t.number, {});
+    bookmark_end(bookmark);
     if (!t.caption.empty()) {
         run("　", {});
         inlines(t.caption, {});

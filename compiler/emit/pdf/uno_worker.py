@@ -168,6 +168,43 @@ def drop_repeated_footnote_marks(document):
             cursor.setString("")
 
 
+# com.sun.star.text.ReferenceFieldPart: NUMBER, NUMBER_NO_CONTEXT, NUMBER_FULL_CONTEXT.
+PARAGRAPH_NUMBER_PARTS = (8, 9, 10)
+AUTOMATIC_COLOR = -1  # COL_AUTO
+
+
+def settle_number_references(document):
+    """bzc writes a reference to a numbered clause as REF \\r \\t \\h (see
+    compiler/emit/docx/cross_references.cpp): Word's \\t drops the
+    full-width space that ends each clause number ("%1.%2　", the gap before
+    the title). LibreOffice knows no \\t and draws the number with the gap,
+    见4.1　的规定, whatever the cached result, as soon as it lays the page
+    out. Each such field becomes its number without the gap, as plain text
+    linked to the same bookmark, so the PDF reads and jumps as the field
+    would."""
+    references = []
+    enumeration = document.getTextFields().createEnumeration()
+    while enumeration.hasMoreElements():
+        field = enumeration.nextElement()
+        if (field.supportsService("com.sun.star.text.textfield.GetReference")
+                and field.getPropertyValue("ReferenceFieldPart") in PARAGRAPH_NUMBER_PARTS):
+            references.append(field)
+    for field in references:
+        number = field.getPresentation(False).rstrip("\u3000 \t")
+        bookmark = field.getPropertyValue("SourceName")
+        anchor = field.getAnchor()
+        text = anchor.getText()
+        cursor = text.createTextCursorByRange(anchor.getStart())
+        text.insertString(cursor, number, False)
+        cursor.goLeft(len(number), True)
+        cursor.setPropertyValue("HyperLinkURL", "#" + bookmark)
+        # Drawn as the text around it, not as LibreOffice's blue, underlined
+        # link style (bzc's running text has neither colour nor underline).
+        cursor.setPropertyValue("CharColor", AUTOMATIC_COLOR)
+        cursor.setPropertyValue("CharUnderline", 0)
+        field.dispose()
+
+
 def update_indexes(document):
     """Fills the 目次 (and any other index) and refreshes the fields. The TOC
     can itself move pages, so it is updated again when the page count
@@ -199,6 +236,7 @@ def convert(office, request):
         timings["load"] = round(time.monotonic() - start, 3)
         start = time.monotonic()
         drop_repeated_footnote_marks(document)
+        settle_number_references(document)
         update_indexes(document)
         timings["update"] = round(time.monotonic() - start, 3)
         start = time.monotonic()
