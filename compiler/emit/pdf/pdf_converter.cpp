@@ -189,6 +189,7 @@ std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& resu
     fs::create_directories(dir, ec);
     int error = ec ? ec.value() : 0;
     if (!error) error = install_file(dir / "uno_worker.py", embedded_resource("compiler/emit/pdf/uno_worker.py"));
+    if (!error) error = install_file(dir / "layout_fixes.bas", embedded_resource("compiler/emit/pdf/layout_fixes.bas"));
     if (!error) error = install_file(dir / "fonts.conf", embedded_resource("templates/pdf/fonts.conf"));
     if (error) {
         result = failure("无法写入缓存目录 " + dir.string() + "：" + std::strerror(error),

@@ -35,7 +35,8 @@ CONNECT_SECONDS = 60
 # Fault injection for bzc's tests of the failure paths, which a healthy
 # LibreOffice never takes: "crash-once" kills LibreOffice before the first
 # conversion, "hang" never answers a conversion, "hang-start" never reports
-# LibreOffice started, "truncate" cuts the PDF in half.
+# LibreOffice started, "truncate" cuts the PDF in half, "basic-error" hands
+# the first fix-up of layout_fixes.bas the desktop instead of the document.
 FAULT = os.environ.get("BZC_PDF_WORKER_FAULT", "")
 
 
@@ -89,6 +90,7 @@ class Office:
         self.pipe = pipe
         self.process = None
         self.desktop = None
+        self.scripts = None
         self.starts = 0
 
     def start(self):
@@ -120,6 +122,7 @@ class Office:
                     raise RuntimeError("LibreOffice did not accept a connection within %d s" % CONNECT_SECONDS)
                 time.sleep(0.05)
         self.desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        self.scripts = install_layout_fixes(context)
 
     def alive(self):
         return self.process is not None and self.process.poll() is None and self.desktop is not None
@@ -143,80 +146,44 @@ def page_count(document):
     return document.getCurrentController().getPropertyValue("PageCount")
 
 
-def drop_repeated_footnote_marks(document):
-    """LibreOffice 7.4 imports a footnote with w:customMarkFollows as a
-    footnote whose label is the mark *and* keeps the mark's run after it, so
-    the running text shows "1)1)". Word wants the mark typed at the start of
-    the footnote's text too, which LibreOffice prints after its own label.
-    Both runs are the label's text: remove them."""
-    footnotes = document.getFootnotes()
-    for i in range(footnotes.getCount()):
-        footnote = footnotes.getByIndex(i)
-        label = footnote.getLabel()
-        if not label:
-            continue
-        anchor = footnote.getAnchor()
-        cursor = anchor.getText().createTextCursorByRange(anchor.getEnd())
-        if cursor.goRight(len(label), True) and cursor.getString() == label:
-            cursor.setString("")
-        cursor = footnote.createTextCursorByRange(footnote.getStart())
-        if cursor.goRight(len(label), True) and cursor.getString() == label:
-            # The space bzc writes between the mark and the text goes too:
-            # LibreOffice puts its own distance after the label.
-            if cursor.goRight(1, True) and not cursor.getString().endswith(" "):
-                cursor.goLeft(1, True)
-            cursor.setString("")
+# The fix-ups of a document before its export, in LibreOffice Basic run
+# inside LibreOffice (layout_fixes.bas, beside this script): over the pipe
+# each UNO call costs 1-3 ms, and they visit every footnote and field.
+LAYOUT_FIXES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layout_fixes.bas")
+LAYOUT_LIBRARY = "BzcLayout"
+LAYOUT_MODULE = "LayoutFixes"
 
 
-# com.sun.star.text.ReferenceFieldPart: NUMBER, NUMBER_NO_CONTEXT, NUMBER_FULL_CONTEXT.
-PARAGRAPH_NUMBER_PARTS = (8, 9, 10)
-AUTOMATIC_COLOR = -1  # COL_AUTO
+def install_layout_fixes(context):
+    """Puts layout_fixes.bas into an application Basic library of the
+    profile, replacing what an older bzc left there, and returns the script
+    provider that runs it."""
+    with open(LAYOUT_FIXES, encoding="utf-8") as f:
+        source = f.read()
+    manager = context.ServiceManager
+    libraries = manager.createInstanceWithContext("com.sun.star.script.ApplicationScriptLibraryContainer", context)
+    if not libraries.hasByName(LAYOUT_LIBRARY):
+        libraries.createLibrary(LAYOUT_LIBRARY)
+    libraries.loadLibrary(LAYOUT_LIBRARY)
+    library = libraries.getByName(LAYOUT_LIBRARY)
+    if library.hasByName(LAYOUT_MODULE):
+        library.replaceByName(LAYOUT_MODULE, source)
+    else:
+        library.insertByName(LAYOUT_MODULE, source)
+    factory = manager.createInstanceWithContext("com.sun.star.script.provider.MasterScriptProviderFactory", context)
+    return factory.createScriptProvider("")
 
 
-def settle_number_references(document):
-    """bzc writes a reference to a numbered clause as REF \\r \\t \\h (see
-    compiler/emit/docx/cross_references.cpp): Word's \\t drops the
-    full-width space that ends each clause number ("%1.%2　", the gap before
-    the title). LibreOffice knows no \\t and draws the number with the gap,
-    见4.1　的规定, whatever the cached result, as soon as it lays the page
-    out. Each such field becomes its number without the gap, as plain text
-    linked to the same bookmark, so the PDF reads and jumps as the field
-    would."""
-    references = []
-    enumeration = document.getTextFields().createEnumeration()
-    while enumeration.hasMoreElements():
-        field = enumeration.nextElement()
-        if (field.supportsService("com.sun.star.text.textfield.GetReference")
-                and field.getPropertyValue("ReferenceFieldPart") in PARAGRAPH_NUMBER_PARTS):
-            references.append(field)
-    for field in references:
-        number = field.getPresentation(False).rstrip("\u3000 \t")
-        bookmark = field.getPropertyValue("SourceName")
-        anchor = field.getAnchor()
-        text = anchor.getText()
-        cursor = text.createTextCursorByRange(anchor.getStart())
-        text.insertString(cursor, number, False)
-        cursor.goLeft(len(number), True)
-        cursor.setPropertyValue("HyperLinkURL", "#" + bookmark)
-        # Drawn as the text around it, not as LibreOffice's blue, underlined
-        # link style (bzc's running text has neither colour nor underline).
-        cursor.setPropertyValue("CharColor", AUTOMATIC_COLOR)
-        cursor.setPropertyValue("CharUnderline", 0)
-        field.dispose()
-
-
-def update_indexes(document):
-    """Fills the 目次 (and any other index) and refreshes the fields. The TOC
-    can itself move pages, so it is updated again when the page count
-    changed (toolchain notes 5.3)."""
-    indexes = document.getDocumentIndexes()
-    for attempt in range(3):
-        before = page_count(document)
-        for i in range(indexes.getCount()):
-            indexes.getByIndex(i).update()
-        document.getTextFields().refresh()
-        if indexes.getCount() == 0 or page_count(document) == before:
-            break
+def run_layout_fix(office, name, document):
+    script = office.scripts.getScript(
+        "vnd.sun.star.script:%s.%s.%s?language=Basic&location=application" % (LAYOUT_LIBRARY, LAYOUT_MODULE, name))
+    result = script.invoke((document,), (), ())[0]
+    if isinstance(result, str):
+        raise RuntimeError("%s in layout_fixes.bas: %s" % (name, result))
+    if not isinstance(result, int):
+        # Basic stopped before its own error handler (a call it could not bind).
+        raise RuntimeError("%s in layout_fixes.bas returned %r" % (name, result))
+    return result
 
 
 def convert(office, request):
@@ -235,9 +202,9 @@ def convert(office, request):
     try:
         timings["load"] = round(time.monotonic() - start, 3)
         start = time.monotonic()
-        drop_repeated_footnote_marks(document)
-        settle_number_references(document)
-        update_indexes(document)
+        run_layout_fix(office, "DropRepeatedFootnoteMarks", office.desktop if FAULT == "basic-error" else document)
+        run_layout_fix(office, "SettleNumberReferences", document)
+        run_layout_fix(office, "UpdateIndexes", document)
         timings["update"] = round(time.monotonic() - start, 3)
         start = time.monotonic()
         filter_data = properties(
