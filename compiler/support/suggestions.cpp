@@ -41,7 +41,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     std::string best;
     std::size_t best_distance = allowed + 1;
     for (const auto& candidate : candidates) {
-        std::size_t d = edit_distance(target, decode_all(candidate));
+        std::u32string decoded = decode_all(candidate);
+        // The distance is at least the difference in length: a candidate
+        // that cannot beat the best so far needs no table of distances.
+        std::size_t gap = decoded.size() > target.size() ? decoded.size() - target.size() : target.size() - decoded.size();
+        if (gap >= best_distance) continue;
+        std::size_t d = edit_distance(target, decoded);
         if (d < best_distance) {
             best_distance = d;
             best = candidate;
