@@ -259,6 +259,10 @@ struct BuildOptions {
     int pdf_timeout = 180;
     unsigned pdf_workers = 0;  // 0: one per core, at most 4
     bool force = false;
+    // --page-layout: print (published: the cover counted as I, each front
+    // element and the body on a right-hand page) or draft (SET's: 目次 is I);
+    // empty: print for a published standard, draft for a draft.
+    std::string page_layout;
     std::string depfile;  // --depfile: where to write each output's inputs (Make syntax); empty: nowhere
 };
 
@@ -347,6 +351,9 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         DiagnosticSink already_reported;  // the project's own findings came with the compile
         docx_options.image_root = compiler.project_for(file, already_reported)->config.folder();
         docx_options.math = math_options;
+        const std::optional<model::Stage> stage = options.stage ? options.stage : result.document->metadata.stage;
+        docx_options.print_layout = build.page_layout.empty() ? (!stage || *stage == model::Stage::Published)
+                                                              : build.page_layout == "print";
         DiagnosticSink images;
         auto image_problems = emit::docx::find_image_problems(*result.document, docx_options, &docx_options.read_images);
         for (const auto& p : image_problems) {
@@ -405,7 +412,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         if (!build.pdf) continue;
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
-        pdf_jobs.push_back({std::move(docx.bytes), pdf_target});
+        pdf_jobs.push_back({std::move(docx.bytes), pdf_target, docx_options.print_layout});
         pdf_sources.push_back(file);
         pdf_inputs.push_back(std::move(inputs));
     }
@@ -648,6 +655,10 @@ int run_cli(int argc, char** argv) {
                       "LibreOffice instances converting at once (default: one per core, at most 4)")
         ->check(CLI::Range(1, 16));
     build->add_option("--stage", build_options.stage, "Draft stage to check and print, overriding the cover data: 工作组讨论稿 | 征求意见稿 | 送审稿 | 报批稿 | 发布稿");
+    build->add_option("--page-layout", build_options.page_layout,
+                      "Page numbering: print (the cover counts as I; 目次, 前言, 引言 and the body start on right-hand pages; "
+                      "the PDF keeps the blank pages) or draft (目次 is I, as SET's drafts); default: print for 发布稿, draft for drafts")
+        ->check(CLI::IsMember({"print", "draft"}));
     build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
     build->add_option("--depfile", build_options.depfile,
                       "Write a Make-syntax depfile: each output with the files it was made from (source, bzc.yaml, catalogs, images, cited repository standards), for make and ninja");

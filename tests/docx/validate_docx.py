@@ -612,8 +612,23 @@ def check_content(parts, styles, canonical, metadata):
               "no TOC field over the SET styles: %r" % instructions)
     sections = list(doc.iter(w("sectPr")))
     formats = [s.find(w("pgNumType")).get(w("fmt")) if s.find(w("pgNumType")) is not None else None for s in sections]
-    check(formats[0] is None and formats[-1] == "decimal" and "upperRoman" in formats,
-          "sections: cover unnumbered, front matter upperRoman, body decimal expected, got %s" % formats)
+    types = [s.find(w("type")).get(w("val")) if s.find(w("type")) is not None else None for s in sections]
+    stage = (canonical.findtext("metadata/stage") or "发布稿").strip()
+    if stage == "发布稿":
+        # Print layout: the cover is page I (upperRoman from 1), the front
+        # matter goes on from it, the front elements and the body each on a
+        # right-hand page.
+        starts = [s.find(w("pgNumType")).get(w("start")) if s.find(w("pgNumType")) is not None else None for s in sections]
+        body = formats.index("decimal") if "decimal" in formats else -1
+        check(formats[0] == "upperRoman" and starts[0] == "1" and body > 0
+              and all(f == "upperRoman" and t == "oddPage" and st is None
+                      for f, t, st in zip(formats[1:body], types[1:body], starts[1:body]))
+              and types[body] == "oddPage" and starts[body] == "1",
+              "sections of the print layout: cover I, front matter going on, each on a right-hand page, body from 1 "
+              "expected, got %s %s %s" % (formats, types, starts))
+    else:
+        check(formats[0] is None and formats[-1] == "decimal" and "upperRoman" in formats and "oddPage" not in types,
+              "sections: cover unnumbered, front matter upperRoman, body decimal expected, got %s %s" % (formats, types))
     check(sections[0].find(w("headerReference")) is None, "the cover has a header")
     starts = [s.find(w("pgNumType")).get(w("start")) if s.find(w("pgNumType")) is not None else None for s in sections]
     body_start = [i for i, (f, st) in enumerate(zip(formats, starts)) if f == "decimal" and st == "1"]

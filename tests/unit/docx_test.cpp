@@ -799,3 +799,38 @@ TEST_CASE("bookmark names are hidden, short, of safe characters and distinct", "
     CHECK(longest.size() == 40);
     CHECK(bookmark_name("x", 1) != bookmark_name("x"));
 }
+
+TEST_CASE("print layout: the cover counts as I, each front element and the body start on a right-hand page", "[docx]") {
+    const std::string chapters =
+        "# 范围\n\n本文件给出了指导。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n本文件没有需要界定的术语和定义。\n\n"
+        "# 要求\n\n应记录。\n";
+    // 目次 asked for, 前言 made from the cover data, 引言 written.
+    auto c = bzc::test::compile_text("---\nnumber: DB43/T 2345—2022\ntitle: 机关事务标准化工作指南\ntoc: true\n"
+                                     "issuer: 湖南省市场监督管理局\n---\n# 引言\n\n引言文字。\n\n" + chapters);
+    auto sections_of = [&](bool print) {
+        DocxOptions options;
+        options.base_dir = bzc::test::source_path("samples/jgsw-guide");
+        options.print_layout = print;
+        std::string document;
+        for (auto& [name, content] : unzip(write_docx(c.document, options).bytes)) {
+            if (name == "word/document.xml") document = content;
+        }
+        pugi::xml_document doc;
+        REQUIRE(doc.load_string(document.c_str()));
+        std::vector<std::string> out;  // type, page number format, start of each section, in order
+        for (auto s : doc.select_nodes("//w:sectPr")) {
+            pugi::xml_node n = s.node();
+            out.push_back(std::string(n.child("w:type").attribute("w:val").value()) + " " +
+                          n.child("w:pgNumType").attribute("w:fmt").value() + " " +
+                          n.child("w:pgNumType").attribute("w:start").value());
+        }
+        return out;
+    };
+    // Cover, then 目次, 前言 and 引言 each a section going on from the cover's
+    // I on a right-hand page (目次 III, 前言 V …), then the body from 1.
+    CHECK(sections_of(true) == std::vector<std::string>{"nextPage upperRoman 1", "oddPage upperRoman ", "oddPage upperRoman ",
+                                                        "oddPage upperRoman ", "oddPage decimal 1"});
+    // Drafts as SET writes them: no number on the cover, the front matter one
+    // section from I, each section on the next page.
+    CHECK(sections_of(false) == std::vector<std::string>{"nextPage  ", "nextPage upperRoman 1", "nextPage decimal 1"});
+}

@@ -72,6 +72,8 @@ std::string DocumentWriter::document_xml() {
                            {document_namespaces[4][0], document_namespaces[4][1]},
                            {document_namespaces[5][0], document_namespaces[5][1]}});
     x_.open("w:body");
+    // The body starts on a right-hand page in print.
+    layout_.odd_page = options_.print_layout;
     cover();
     section_break(false);
     if (front_matter()) section_break(true);
@@ -99,6 +101,13 @@ void DocumentWriter::page_margins() {
 // the 目次/前言/引言 section (upper-case Roman page numbers from I).
 void DocumentWriter::section_break(bool front) {
     PageLayout ended{front, false, front ? "upperRoman" : "", front, 1};
+    if (options_.print_layout) {
+        // The cover is page I, not shown (it has no footer); the front
+        // matter goes on from it, each element on a right-hand page.
+        ended.number_format = "upperRoman";
+        ended.restart_numbers = !front;
+        ended.odd_page = front;
+    }
     x_.open("w:p");
     x_.open("w:pPr");
     section_properties(ended);
@@ -116,6 +125,9 @@ bool DocumentWriter::front_matter() {
     }
     for (const auto& s : doc_.sections) {
         if (!is_front_matter(s.kind)) continue;
+        // In print each front element is a section of its own, to start on
+        // a right-hand page.
+        if (any && options_.print_layout) section_break(true);
         element(s);
         any = true;
     }

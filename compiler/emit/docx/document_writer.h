@@ -88,6 +88,7 @@ struct PageLayout {
     std::string_view number_format;  // upperRoman, decimal; empty: no page numbers
     bool restart_numbers = false;    // numbered from I or 1, not on from the section before
     int columns = 1;
+    bool odd_page = false;           // starts on a right-hand page (print layout)
 };
 
 // Which multilevel list numbers a clause.

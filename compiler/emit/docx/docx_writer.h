@@ -25,6 +25,11 @@ struct DocxOptions {
     std::filesystem::path image_root;
     MathOptions math;                // the pandoc that converts TeX to OMML
     ReadImages read_images;
+    // The page numbering of print (GB/T 1.1—2020 as published): the cover
+    // counts as page I without showing it, and 目次, 前言, 引言 and the body
+    // each start on a right-hand page, so 目次 is III. Otherwise that of
+    // drafts (SET's): 目次 is I and each element starts on the next page.
+    bool print_layout = false;
 };
 
 // A figure whose image could not be embedded: the DOCX holds a marked

@@ -18,7 +18,7 @@ void DocumentWriter::section_properties(const PageLayout& layout) {
         x_.empty("w:footerReference", {{"w:type", "default"}, {"r:id", ids_.footer_odd}});
         x_.empty("w:footerReference", {{"w:type", "even"}, {"r:id", ids_.footer_even}});
     }
-    x_.empty("w:type", {{"w:val", layout.continuous ? "continuous" : "nextPage"}});
+    x_.empty("w:type", {{"w:val", layout.continuous ? "continuous" : layout.odd_page ? "oddPage" : "nextPage"}});
     x_.empty("w:pgSz", {{"w:w", num(page.width)}, {"w:h", num(page.height)}});
     page_margins();
     if (!layout.number_format.empty()) {

@@ -328,7 +328,10 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
                                        std::string("cannot write a temporary file: ") + std::strerror(error)));
                 continue;
             }
-            nlohmann::json request = {{"docx", w->input.string()}, {"pdf", w->output.string()}, {"pdfa", settings_.pdfa}};
+            nlohmann::json request = {{"docx", w->input.string()},
+                                      {"pdf", w->output.string()},
+                                      {"pdfa", settings_.pdfa},
+                                      {"keep_blank_pages", jobs[next.job].keep_blank_pages}};
             if (!w->process.write(request.dump() + "\n")) {
                 PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
                 r.log_tail = read_log_tail(w->log, 12);

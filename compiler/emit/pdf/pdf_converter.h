@@ -33,6 +33,10 @@ struct PdfSettings {
 struct PdfJob {
     std::string docx;           // the DOCX's bytes
     std::filesystem::path pdf;  // where the PDF goes
+    // The blank left-hand pages LibreOffice inserts so that a section starts
+    // on a right-hand page stay in the PDF (print layout, for printing on
+    // both sides); otherwise they are left out, as LibreOffice does by default.
+    bool keep_blank_pages = false;
 };
 
 struct PdfResult {

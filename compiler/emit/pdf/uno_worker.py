@@ -4,7 +4,7 @@
 # python3-uno serves); see compiler/emit/pdf/pdf_converter.cpp.
 #
 #   python3 uno_worker.py --soffice PATH --profile DIR --pipe NAME
-#   request:  {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf", "pdfa": false}
+#   request:  {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf", "pdfa": false, "keep_blank_pages": false}
 #   answer:   {"ok": true, "pages": 12, "load": 0.1, "update": 0.05, "export": 0.2}
 #             {"ok": false, "error": "…", "restarted": true}
 #
@@ -212,6 +212,7 @@ def convert(office, request):
             UseTaggedPDF=bool(request.get("pdfa")),
             ExportBookmarks=True,
             ExportNotes=False,
+            IsSkipEmptyPages=not request.get("keep_blank_pages", False),
             EmbedStandardFonts=True)
         document.storeToURL(uno.systemPathToFileUrl(request["pdf"]),
                             properties(FilterName="writer_pdf_Export",
