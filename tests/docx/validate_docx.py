@@ -1,10 +1,7 @@
 #!/usr/bin/env python3
 """Builds a sample standard as DOCX with bzc and validates the package.
 
-usage: validate_docx.py BZC SOURCE.md WORK_DIR [--force]
-
---force builds a source whose only errors are images bzc cannot embed
-(IMG-01, e.g. a GIF): the DOCX holds a placeholder for them.
+usage: validate_docx.py BZC SOURCE.md WORK_DIR
 
 What is checked (the standard library only; python-docx too when it can be
 imported):
@@ -78,13 +75,11 @@ def run(cmd):
 build_warnings = []  # the [RULE] of each warning of the last build
 
 
-def build(bzc, source, out_dir, force=False, env=None):
-    r = subprocess.run([bzc, "build", source, "-o", out_dir, "--docx"] + (["--force"] if force else []),
+def build(bzc, source, out_dir, env=None):
+    r = subprocess.run([bzc, "build", source, "-o", out_dir, "--docx"],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120, env=env)
     build_warnings[:] = re.findall(r": warning: .*\[([A-Z]+-[0-9]+)\]$", r.stderr.decode(), re.M)
-    errors = [line for line in r.stderr.decode().split("\n") if ": error: " in line]
-    tolerated = force and r.returncode == 1 and all(line.endswith("[IMG-01]") for line in errors)
-    if r.returncode != 0 and not tolerated:
+    if r.returncode != 0:
         sys.exit("bzc build %s: exit %d\n%s%s" % (source, r.returncode, r.stdout.decode(), r.stderr.decode()))
     lines = r.stdout.decode().split("\n")
     path = lines[0].strip()
@@ -790,21 +785,20 @@ def check_python_docx(path, metadata):
 # --------------------------------------------------------------------- main
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--force"]
-    force = "--force" in sys.argv[1:]
+    args = sys.argv[1:]
     if len(args) != 3:
         sys.exit(__doc__)
     bzc, source, work = args
     stem = os.path.splitext(os.path.basename(source))[0]
     sample = os.path.basename(os.path.dirname(os.path.abspath(source))) if stem == "standard" else stem
     os.makedirs(work, exist_ok=True)
-    first = build(bzc, source, os.path.join(work, "a"), force)
-    second = build(bzc, source, os.path.join(work, "b"), force)
+    first = build(bzc, source, os.path.join(work, "a"))
+    second = build(bzc, source, os.path.join(work, "b"))
     with open(first, "rb") as f1, open(second, "rb") as f2:
         check(f1.read() == f2.read(), "two builds of the same source differ")
     xml_form = os.path.splitext(source)[0] + ".xml"
     if os.path.isfile(xml_form):
-        third = build(bzc, xml_form, os.path.join(work, "x"), force)
+        third = build(bzc, xml_form, os.path.join(work, "x"))
         with open(first, "rb") as f1, open(third, "rb") as f3:
             check(f1.read() == f3.read(), "the XML form of the source gives a different DOCX")
 
@@ -838,7 +832,7 @@ def main():
     check("MATH-01" not in build_warnings, "a formula of the sample was not converted to Word math (MATH-01)")
     math_count = check_formulas(parts, styles, canonical, converted)
     # Without pandoc: still built, the TeX source of every formula, one MATH-02 when there is math.
-    without = build(bzc, source, os.path.join(work, "no-pandoc"), force, dict(os.environ, BZC_PANDOC="/nonexistent/pandoc"))
+    without = build(bzc, source, os.path.join(work, "no-pandoc"), dict(os.environ, BZC_PANDOC="/nonexistent/pandoc"))
     check(build_warnings.count("MATH-02") == (1 if math_count else 0),
           "a build without pandoc warned %d times (MATH-02), the source has %d formulas" % (build_warnings.count("MATH-02"), math_count))
     with zipfile.ZipFile(without) as z:
