@@ -25,60 +25,57 @@ struct WorkerFault {
     ~WorkerFault() { ::unsetenv("BZC_PDF_WORKER_FAULT"); }
 };
 
-fs::path scratch_pdf(const char* name) {
+// Converts one job with `fault` injected into the worker: the job's PDF
+// must not appear, whatever went wrong.
+PdfResult convert_one_with_fault(const char* fault, const PdfSettings& settings) {
+    WorkerFault injected(fault);
+    PdfConverter converter(settings);
     fs::path dir = fs::temp_directory_path() / ("bzc-pdf-converter-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    return dir / name;
+    fs::path pdf = dir / (std::string(fault) + ".pdf");
+    auto results = converter.convert({PdfJob{"never converted: the worker fails first", pdf}});
+    REQUIRE(results.size() == 1);
+    CHECK_FALSE(fs::exists(pdf));
+    fs::remove_all(dir);
+    return results[0];
+}
+
+PdfSettings one_worker(int timeout_seconds, int start_timeout_seconds = 60) {
+    PdfSettings settings;
+    settings.workers = 1;
+    settings.timeout = std::chrono::seconds(timeout_seconds);
+    settings.start_timeout = std::chrono::seconds(start_timeout_seconds);
+    return settings;
 }
 
 }  // namespace
 
 TEST_CASE("a conversion past --pdf-timeout is stopped, counted from the end of the start", "[pdf]") {
-    PdfSettings settings;
-    settings.workers = 1;
-    settings.timeout = std::chrono::seconds(1);  // shorter than any LibreOffice start
-    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
-    WorkerFault fault("hang");
-    PdfConverter converter(settings);
-    fs::path pdf = scratch_pdf("hang.pdf");
-    auto results = converter.convert({PdfJob{"not read: the worker hangs first", pdf}});
-    REQUIRE(results.size() == 1);
-    CHECK_FALSE(results[0].ok);
-    CHECK(results[0].error_en == "LibreOffice did not finish within 1 s and was stopped");
-    CHECK_FALSE(fs::exists(pdf));
-    fs::remove_all(pdf.parent_path());
+    // 1 s is shorter than any LibreOffice start.
+    REQUIRE_FALSE(check_pdf_tools(one_worker(1)).has_value());
+    PdfResult result = convert_one_with_fault("hang", one_worker(1));
+    CHECK_FALSE(result.ok);
+    CHECK(result.error_en == "LibreOffice did not finish within 1 s and was stopped");
 }
 
 TEST_CASE("a LibreOffice that never reports started is stopped after the start allowance", "[pdf]") {
-    PdfSettings settings;
-    settings.workers = 1;
-    settings.timeout = std::chrono::seconds(1);
-    settings.start_timeout = std::chrono::seconds(2);
-    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
-    WorkerFault fault("hang-start");
-    PdfConverter converter(settings);
-    fs::path pdf = scratch_pdf("hang-start.pdf");
-    auto results = converter.convert({PdfJob{"never converted", pdf}});
-    REQUIRE(results.size() == 1);
-    CHECK_FALSE(results[0].ok);
-    CHECK(results[0].error_en == "LibreOffice did not start within 2 s and was stopped");
-    CHECK(results[0].error_zh == "LibreOffice 在 2 秒内未能启动，已终止");
-    CHECK_FALSE(fs::exists(pdf));
-    fs::remove_all(pdf.parent_path());
+    PdfResult result = convert_one_with_fault("hang-start", one_worker(1, 2));
+    CHECK_FALSE(result.ok);
+    CHECK(result.error_en == "LibreOffice did not start within 2 s and was stopped");
+    CHECK(result.error_zh == "LibreOffice 在 2 秒内未能启动，已终止");
 }
 
 TEST_CASE("a --pdf-timeout longer than the start allowance also allows the start", "[pdf]") {
-    PdfSettings settings;
-    settings.workers = 1;
-    settings.timeout = std::chrono::seconds(3);
-    settings.start_timeout = std::chrono::seconds(1);
-    WorkerFault fault("hang-start");
-    PdfConverter converter(settings);
-    fs::path pdf = scratch_pdf("hang-start-long.pdf");
-    auto results = converter.convert({PdfJob{"never converted", pdf}});
-    REQUIRE(results.size() == 1);
-    CHECK(results[0].error_en == "LibreOffice did not start within 3 s and was stopped");
-    fs::remove_all(pdf.parent_path());
+    PdfResult result = convert_one_with_fault("hang-start", one_worker(3, 1));
+    CHECK(result.error_en == "LibreOffice did not start within 3 s and was stopped");
+}
+
+TEST_CASE("the largest documents are converted first, and ties keep their order", "[pdf]") {
+    auto job = [](std::size_t bytes) { return PdfJob{std::string(bytes, 'x'), "unused.pdf"}; };
+    CHECK(conversion_order({}).empty());
+    CHECK(conversion_order({job(10)}) == std::vector<std::size_t>{0});
+    CHECK(conversion_order({job(10), job(30), job(20), job(30), job(5)}) ==
+          std::vector<std::size_t>{1, 3, 2, 0, 4});
 }
 
 namespace {

@@ -122,6 +122,14 @@ bool is_complete_pdf(std::string_view bytes) {
     return end.find("%%EOF") != std::string_view::npos;
 }
 
+std::vector<std::size_t> conversion_order(const std::vector<PdfJob>& jobs) {
+    std::vector<std::size_t> order(jobs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return jobs[a].docx.size() > jobs[b].docx.size(); });
+    return order;
+}
+
 std::optional<MissingTool> check_pdf_tools(const PdfSettings& settings) {
     if (!find_soffice(settings)) {
         return MissingTool{"找不到 LibreOffice（soffice）。PDF 需要它：apt install libreoffice-writer-nogui libreoffice-math-nogui python3-uno "
@@ -257,7 +265,7 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
         bool retry;
     };
     std::deque<Queued> queue;
-    for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back({i, false});
+    for (std::size_t i : conversion_order(jobs)) queue.push_back({i, false});
     const std::size_t wanted = std::min(worker_limit(), jobs.size());
     if (workers_.size() < wanted) workers_.resize(wanted);
     std::vector<bool> given_up(workers_.size(), false);  // a slot whose worker would not start

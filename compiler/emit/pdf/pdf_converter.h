@@ -91,6 +91,12 @@ private:
     std::chrono::seconds start_allowance() const { return std::max(settings_.start_timeout, settings_.timeout); }
 };
 
+// The order the jobs are handed to the workers: largest DOCX first, ties in
+// the jobs' order. A conversion's time grows with the document, and with the
+// long ones first the last to finish are short ones, so no worker idles long
+// while another still converts a big document at the end of a batch.
+std::vector<std::size_t> conversion_order(const std::vector<PdfJob>& jobs);
+
 // True when `bytes` look like a whole PDF: the header, and the end-of-file
 // marker near the end (LibreOffice can leave a truncated file when it dies).
 bool is_complete_pdf(std::string_view bytes);
