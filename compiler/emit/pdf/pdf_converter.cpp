@@ -438,7 +438,18 @@ std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
                 continue;
             }
             if (!answer.value("ok", false)) {
-                PdfResult r = failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why);
+                const std::string fix = answer.value("layout_fix", "");
+                std::string detail = answer.value("detail", "");
+                while (!detail.empty() && (detail.back() == '.' || detail.back() == ' ')) detail.pop_back();
+                // A fix-up that fails is bzc's fault, not the document's: say
+                // so, and where the DOCX still is.
+                PdfResult r = fix.empty()
+                                  ? failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why)
+                                  : failure("bzc 在 LibreOffice 中修正版面（" + fix + "）时出错：" + detail +
+                                                "。这是 bzc 的缺陷，请连同源文件报告；DOCX 不受影响（--docx）",
+                                            "bzc's layout fix-up " + fix + " failed inside LibreOffice: " + detail +
+                                                ". This is a bug in bzc; please report it with the source. The DOCX "
+                                                "is not affected (--docx)");
                 r.log_tail = read_log_tail(w->log, 12);
                 if (answer.value("restarted", false) || why.rfind("LibreOffice crashed", 0) == 0) {
                     // The worker has started a new LibreOffice itself.

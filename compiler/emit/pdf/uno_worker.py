@@ -174,15 +174,24 @@ def install_layout_fixes(context):
     return factory.createScriptProvider("")
 
 
+class LayoutFixError(Exception):
+    """A fix-up of layout_fixes.bas that failed inside LibreOffice: a bug of
+    bzc, not of the document, which bzc reports as such."""
+    def __init__(self, fix, detail):
+        super().__init__("%s in layout_fixes.bas: %s" % (fix, detail))
+        self.fix = fix
+        self.detail = detail
+
+
 def run_layout_fix(office, name, document):
     script = office.scripts.getScript(
         "vnd.sun.star.script:%s.%s.%s?language=Basic&location=application" % (LAYOUT_LIBRARY, LAYOUT_MODULE, name))
     result = script.invoke((document,), (), ())[0]
     if isinstance(result, str):
-        raise RuntimeError("%s in layout_fixes.bas: %s" % (name, result))
+        raise LayoutFixError(name, result)
     if not isinstance(result, int):
         # Basic stopped before its own error handler (a call it could not bind).
-        raise RuntimeError("%s in layout_fixes.bas returned %r" % (name, result))
+        raise LayoutFixError(name, "returned %r" % (result,))
     return result
 
 
@@ -304,8 +313,11 @@ def main():
                     restarted = True
                 except Exception:
                     pass
-            answer({"ok": False, "error": ("LibreOffice crashed: " if crashed else "") + str(e),
-                    "restarted": restarted})
+            failed = {"ok": False, "error": ("LibreOffice crashed: " if crashed else "") + str(e),
+                      "restarted": restarted}
+            if isinstance(e, LayoutFixError) and not crashed:
+                failed.update(layout_fix=e.fix, detail=e.detail)
+            answer(failed)
     office.stop()
     return 0
 
