@@ -322,7 +322,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         converter->start_early(files.size());
     }
     const fs::path out_dir = build.out_dir.empty() ? fs::path(".") : fs::path(build.out_dir);
-    std::vector<emit::pdf::PdfJob> pdf_jobs;
+    std::vector<fs::path> pdf_targets;  // of the jobs submitted to the converter, in their order
     std::vector<std::string> pdf_sources;
     Depfile depfile;
     std::vector<std::vector<fs::path>> pdf_inputs;  // of each PDF job, for the depfile
@@ -412,22 +412,25 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         if (!build.pdf) continue;
         fs::path pdf_target = docx_target;
         pdf_target.replace_extension(".pdf");
-        pdf_jobs.push_back({std::move(docx.bytes), pdf_target, docx_options.print_layout});
+        // Converted while bzc goes on with the next source, as soon as a
+        // LibreOffice is free.
+        converter->submit({std::move(docx.bytes), pdf_target, docx_options.print_layout});
+        pdf_targets.push_back(pdf_target);
         pdf_sources.push_back(file);
         pdf_inputs.push_back(std::move(inputs));
     }
-    // The PDFs last, all at once: LibreOffice converts them on several
-    // instances while none of them waits for the checks of the others.
-    if (!pdf_jobs.empty()) {
-        std::vector<emit::pdf::PdfResult> converted = converter->convert(pdf_jobs);
-        for (std::size_t i = 0; i < pdf_jobs.size(); ++i) {
+    // The PDFs are reported in the order of the sources, whichever
+    // LibreOffice finished first.
+    if (!pdf_targets.empty()) {
+        std::vector<emit::pdf::PdfResult> converted = converter->finish();
+        for (std::size_t i = 0; i < pdf_targets.size(); ++i) {
             if (!converted[i].ok) {
-                report_pdf_failure(compiler.sources(), pdf_sources[i], pdf_jobs[i].pdf, converted[i], all, global.language());
+                report_pdf_failure(compiler.sources(), pdf_sources[i], pdf_targets[i], converted[i], all, global.language());
                 worse(exit_usage);
                 continue;
             }
-            std::cout << pdf_jobs[i].pdf.string() << '\n';
-            if (!build.depfile.empty()) depfile.add(pdf_jobs[i].pdf, std::move(pdf_inputs[i]));
+            std::cout << pdf_targets[i].string() << '\n';
+            if (!build.depfile.empty()) depfile.add(pdf_targets[i], std::move(pdf_inputs[i]));
         }
     }
     // The depfile names the outputs this run wrote; with none written there

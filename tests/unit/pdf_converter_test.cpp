@@ -5,6 +5,9 @@
 // LibreOffice itself is real, as the README's set-up installs it.
 #include "emit/pdf/pdf_converter.h"
 
+#include "emit/docx/docx_writer.h"
+#include "test_support.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -70,12 +73,36 @@ TEST_CASE("a --pdf-timeout longer than the start allowance also allows the start
     CHECK(result.error_en == "LibreOffice did not start within 3 s and was stopped");
 }
 
-TEST_CASE("the largest documents are converted first, and ties keep their order", "[pdf]") {
-    auto job = [](std::size_t bytes) { return PdfJob{std::string(bytes, 'x'), "unused.pdf"}; };
-    CHECK(conversion_order({}).empty());
-    CHECK(conversion_order({job(10)}) == std::vector<std::size_t>{0});
-    CHECK(conversion_order({job(10), job(30), job(20), job(30), job(5)}) ==
-          std::vector<std::size_t>{1, 3, 2, 0, 4});
+TEST_CASE("waiting documents go to a free worker largest first", "[pdf]") {
+    auto docx_with_paragraphs = [](int count) {
+        std::string markdown = "# 范围\n\n";
+        for (int i = 0; i < count; ++i) markdown += "本文件规定了机关事务管理的要求，适用于各级机关。\n\n";
+        auto compiled = bzc::test::compile_text(markdown);
+        return bzc::emit::docx::write_docx(compiled.document, {}).bytes;
+    };
+    fs::path dir = fs::temp_directory_path() / ("bzc-pdf-order-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    PdfSettings settings;
+    settings.workers = 1;
+    REQUIRE_FALSE(check_pdf_tools(settings).has_value());
+    PdfConverter converter(settings);
+    // All three wait while the one LibreOffice starts (over half a second).
+    CHECK(converter.submit({docx_with_paragraphs(1), dir / "small.pdf"}) == 0);
+    CHECK(converter.submit({docx_with_paragraphs(120), dir / "large.pdf"}) == 1);
+    CHECK(converter.submit({docx_with_paragraphs(40), dir / "medium.pdf"}) == 2);
+    auto results = converter.finish();
+    REQUIRE(results.size() == 3);
+    for (const auto& r : results) CHECK(r.ok);
+    CHECK(results[1].pages > results[2].pages);
+    // Each PDF is renamed into place when its conversion ends.
+    auto written = [&](const char* name) { return fs::last_write_time(dir / name); };
+    CHECK(written("large.pdf") < written("medium.pdf"));
+    CHECK(written("medium.pdf") < written("small.pdf"));
+    // The converter is ready for another batch, numbered from 0 again.
+    auto again = converter.convert({PdfJob{docx_with_paragraphs(1), dir / "again.pdf"}});
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].ok);
+    fs::remove_all(dir);
 }
 
 namespace {

@@ -122,14 +122,6 @@ bool is_complete_pdf(std::string_view bytes) {
     return end.find("%%EOF") != std::string_view::npos;
 }
 
-std::vector<std::size_t> conversion_order(const std::vector<PdfJob>& jobs) {
-    std::vector<std::size_t> order(jobs.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return jobs[a].docx.size() > jobs[b].docx.size(); });
-    return order;
-}
-
 std::optional<MissingTool> check_pdf_tools(const PdfSettings& settings) {
     if (!find_soffice(settings)) {
         return MissingTool{"找不到 LibreOffice（soffice）。PDF 需要它：apt install libreoffice-writer-nogui libreoffice-math-nogui python3-uno "
@@ -170,10 +162,11 @@ PdfConverter::PdfConverter(PdfSettings settings) : settings_(std::move(settings)
 
 PdfConverter::~PdfConverter() {
     // Closing its input tells each worker to close LibreOffice and exit;
-    // one still starting would first finish starting, for nothing.
+    // one still starting would first finish starting, and one converting
+    // (the build stopped before finish()) its document, both for nothing.
     for (auto& w : workers_) {
         if (!w) continue;
-        if (w->state == Worker::State::Starting) {
+        if (w->state != Worker::State::Idle) {
             w->process.kill();
         } else {
             w->process.finish(std::chrono::seconds(15));
@@ -259,222 +252,258 @@ void PdfConverter::start_early(std::size_t expected_jobs) {
 }
 
 std::vector<PdfResult> PdfConverter::convert(const std::vector<PdfJob>& jobs) {
-    std::vector<PdfResult> results(jobs.size());
-    struct Queued {
-        std::size_t job;
-        bool retry;
-    };
-    std::deque<Queued> queue;
-    for (std::size_t i : conversion_order(jobs)) queue.push_back({i, false});
-    const std::size_t wanted = std::min(worker_limit(), jobs.size());
-    if (workers_.size() < wanted) workers_.resize(wanted);
-    std::vector<bool> given_up(workers_.size(), false);  // a slot whose worker would not start
-    PdfResult last_start_failure;
+    for (const auto& job : jobs) submit(job);
+    return finish();
+}
+
+std::size_t PdfConverter::submit(PdfJob job) {
+    const std::size_t index = jobs_.size();
+    jobs_.push_back(std::move(job));
+    results_.emplace_back();
+    wanted_ = std::max(wanted_, std::min(worker_limit(), jobs_.size()));
+    if (workers_.size() < wanted_) workers_.resize(wanted_);
+    given_up_.resize(workers_.size(), false);
     std::error_code ec;
     if (work_dir_.empty()) {
         remove_abandoned_work_directories();
         std::string pattern = (fs::temp_directory_path(ec) / ("bzc-pdf-" + std::to_string(::getpid()) + "-XXXXXX")).string();
         if (::mkdtemp(pattern.data()) == nullptr) {
             int error = errno;
-            for (auto& r : results) {
-                r = failure(std::string("无法创建临时目录：") + std::strerror(error),
-                            std::string("cannot create a temporary directory: ") + std::strerror(error));
-            }
-            return results;
+            results_[index] = failure(std::string("无法创建临时目录：") + std::strerror(error),
+                                      std::string("cannot create a temporary directory: ") + std::strerror(error));
+            return index;
         }
         work_dir_ = pattern;
     }
+    queue_.push_back({index, false});
+    pump(false);
+    return index;
+}
 
-    auto finish_job = [&](Worker& w, PdfResult r, const std::string& pdf = {}) {
-        r.retried = w.retry;
-        r.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
-        if (r.ok) {
-            if (int error = write_file_atomically(jobs[w.job].pdf, pdf)) {
-                r = failure("无法写入 " + jobs[w.job].pdf.string() + "：" + std::strerror(error),
-                            "cannot write " + jobs[w.job].pdf.string() + ": " + std::strerror(error));
-            }
-        }
-        fs::remove(w.input, ec);
-        fs::remove(w.output, ec);
-        results[w.job] = std::move(r);
-        w.state = Worker::State::Idle;
-    };
-    // The job in hand is lost with its LibreOffice: again on another
-    // instance, once.
-    auto crashed = [&](std::size_t slot, PdfResult r) {
-        Worker& w = *workers_[slot];
-        fs::remove(w.output, ec);
-        if (!w.retry) {
-            queue.push_front({w.job, true});
-        } else {
-            r.retried = true;
-            results[w.job] = std::move(r);
-        }
-    };
+std::vector<PdfResult> PdfConverter::finish() {
+    while (pump(true)) {
+    }
+    std::vector<PdfResult> results = std::move(results_);
+    jobs_.clear();
+    results_.clear();
+    wanted_ = 0;
+    std::fill(given_up_.begin(), given_up_.end(), false);
+    return results;
+}
 
-    while (true) {
-        // Keep `wanted` workers while there is work, and hand out jobs.
-        for (std::size_t slot = 0; slot < wanted && !queue.empty(); ++slot) {
-            if (!workers_[slot] && !given_up[slot]) {
-                workers_[slot] = start_worker(last_start_failure);
-                if (!workers_[slot]) given_up[slot] = true;
-            }
-            Worker* w = workers_[slot].get();
-            if (!w || w->state != Worker::State::Idle) continue;
-            Queued next = queue.front();
-            queue.pop_front();
-            w->job = next.job;
-            w->retry = next.retry;
-            w->input = work_dir_ / (std::to_string(next.job) + ".docx");
-            w->output = work_dir_ / (std::to_string(next.job) + ".pdf");
-            fs::remove(w->output, ec);
-            w->started = Clock::now();
-            w->deadline = w->started + settings_.timeout;
-            w->state = Worker::State::Busy;
-            if (int error = write_file_atomically(w->input, jobs[next.job].docx)) {
-                finish_job(*w, failure(std::string("无法写入临时文件：") + std::strerror(error),
-                                       std::string("cannot write a temporary file: ") + std::strerror(error)));
-                continue;
-            }
-            nlohmann::json request = {{"docx", w->input.string()},
-                                      {"pdf", w->output.string()},
-                                      {"pdfa", settings_.pdfa},
-                                      {"keep_blank_pages", jobs[next.job].keep_blank_pages}};
-            if (!w->process.write(request.dump() + "\n")) {
-                PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
-                r.log_tail = read_log_tail(w->log, 12);
-                crashed(slot, std::move(r));
-                workers_[slot].reset();
-            }
-        }
-        bool alive = false;
-        for (std::size_t slot = 0; slot < wanted; ++slot) alive = alive || workers_[slot] != nullptr;
-        if (!alive) {
-            // No LibreOffice could be started: every job left fails so.
-            for (const auto& q : queue) results[q.job] = last_start_failure;
-            queue.clear();
-        }
-        bool waiting = false;
-        for (std::size_t slot = 0; slot < wanted; ++slot) {
-            waiting = waiting || (workers_[slot] && workers_[slot]->state != Worker::State::Idle);
-        }
-        if (!waiting && queue.empty()) break;
-        if (!waiting) continue;
-
-        // Wait for the first answer or the first deadline.
-        std::vector<struct pollfd> fds;
-        std::vector<std::size_t> slots;
-        auto next_deadline = Clock::time_point::max();
-        bool buffered = false;
-        for (std::size_t slot = 0; slot < wanted; ++slot) {
-            Worker* w = workers_[slot].get();
-            if (!w || w->state == Worker::State::Idle) continue;
-            next_deadline = std::min(next_deadline, w->deadline);
-            buffered = buffered || w->process.has_buffered_line();
-            if (w->process.output_fd() >= 0) {
-                fds.push_back({w->process.output_fd(), POLLIN, 0});
-                slots.push_back(slot);
-            }
-        }
-        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_deadline - Clock::now()).count();
-        int timeout_ms = buffered ? 0 : static_cast<int>(std::clamp<long long>(wait, 0, 1 << 30));
-        if (::poll(fds.data(), fds.size(), timeout_ms) < 0 && errno != EINTR) break;
-
-        for (std::size_t slot = 0; slot < wanted; ++slot) {
-            Worker* w = workers_[slot].get();
-            if (!w || w->state == Worker::State::Idle) continue;
-            std::string line;
-            auto status = w->process.read_line(line, std::chrono::milliseconds(0));
-            if (status == ChildProcess::ReadStatus::Timeout) {
-                if (Clock::now() < w->deadline) continue;
-                // Past its deadline: the whole LibreOffice goes.
-                const bool starting = w->state == Worker::State::Starting;
-                const std::string seconds =
-                    std::to_string(starting ? start_allowance().count() : settings_.timeout.count());
-                PdfResult r = failure(starting ? "LibreOffice 在 " + seconds + " 秒内未能启动，已终止"
-                                               : "LibreOffice 在 " + seconds + " 秒内未完成转换，已终止",
-                                      starting ? "LibreOffice did not start within " + seconds + " s and was stopped"
-                                               : "LibreOffice did not finish within " + seconds + " s and was stopped");
-                r.log_tail = read_log_tail(w->log, 12);
-                if (w->state == Worker::State::Busy) {
-                    finish_job(*w, std::move(r));
-                } else {
-                    last_start_failure = std::move(r);
-                    given_up[slot] = true;
-                }
-                workers_[slot].reset();
-                continue;
-            }
-            if (status != ChildProcess::ReadStatus::Line) {
-                PdfResult r = failure(w->state == Worker::State::Starting ? "LibreOffice 未能启动" : "PDF 转换进程意外退出",
-                                      w->state == Worker::State::Starting ? "LibreOffice did not start"
-                                                                          : "the PDF worker exited unexpectedly");
-                r.log_tail = read_log_tail(w->log, 12);
-                if (w->state == Worker::State::Busy) {
-                    crashed(slot, std::move(r));
-                } else {
-                    last_start_failure = std::move(r);
-                    given_up[slot] = true;
-                }
-                workers_[slot].reset();
-                continue;
-            }
-            nlohmann::json answer = nlohmann::json::parse(line, nullptr, false);
-            std::string why = answer.is_object() ? answer.value("error", "") : "";
-            if (w->state == Worker::State::Starting) {
-                if (answer.is_object() && answer.value("ok", false)) {
-                    w->state = Worker::State::Idle;
-                } else {
-                    last_start_failure = failure("LibreOffice 未能启动" + (why.empty() ? "" : "：" + why),
-                                                 "LibreOffice did not start" + (why.empty() ? "" : ": " + why));
-                    last_start_failure.log_tail = read_log_tail(w->log, 12);
-                    given_up[slot] = true;
-                    workers_[slot].reset();
-                }
-                continue;
-            }
-            if (!answer.is_object()) {
-                finish_job(*w, failure("PDF 转换进程的应答无法识别：" + line, "the PDF worker answered something unexpected: " + line));
-                continue;
-            }
-            if (!answer.value("ok", false)) {
-                const std::string fix = answer.value("layout_fix", "");
-                std::string detail = answer.value("detail", "");
-                while (!detail.empty() && (detail.back() == '.' || detail.back() == ' ')) detail.pop_back();
-                // A fix-up that fails is bzc's fault, not the document's: say
-                // so, and where the DOCX still is.
-                PdfResult r = fix.empty()
-                                  ? failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why)
-                                  : failure("bzc 在 LibreOffice 中修正版面（" + fix + "）时出错：" + detail +
-                                                "。这是 bzc 的缺陷，请连同源文件报告；DOCX 不受影响（--docx）",
-                                            "bzc's layout fix-up " + fix + " failed inside LibreOffice: " + detail +
-                                                ". This is a bug in bzc; please report it with the source. The DOCX "
-                                                "is not affected (--docx)");
-                r.log_tail = read_log_tail(w->log, 12);
-                if (answer.value("restarted", false) || why.rfind("LibreOffice crashed", 0) == 0) {
-                    // The worker has started a new LibreOffice itself.
-                    crashed(slot, std::move(r));
-                    w->state = Worker::State::Idle;
-                } else {
-                    finish_job(*w, std::move(r));
-                }
-                continue;
-            }
-            // LibreOffice reports success for files it did not finish: read back.
-            std::ifstream in(w->output, std::ios::binary);
-            std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            if (!is_complete_pdf(bytes)) {
-                finish_job(*w, failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整",
-                                       "LibreOffice reported success but the PDF is missing or incomplete"));
-                continue;
-            }
-            PdfResult r;
-            r.ok = true;
-            r.pages = answer.value("pages", 0);
-            finish_job(*w, std::move(r), bytes);
+void PdfConverter::finish_job(Worker& w, PdfResult r, const std::string& pdf) {
+    std::error_code ec;
+    r.retried = w.retry;
+    r.seconds = std::chrono::duration<double>(Clock::now() - w.started).count();
+    if (r.ok) {
+        if (int error = write_file_atomically(jobs_[w.job].pdf, pdf)) {
+            r = failure("无法写入 " + jobs_[w.job].pdf.string() + "：" + std::strerror(error),
+                        "cannot write " + jobs_[w.job].pdf.string() + ": " + std::strerror(error));
         }
     }
-    return results;
+    fs::remove(w.input, ec);
+    fs::remove(w.output, ec);
+    results_[w.job] = std::move(r);
+    w.state = Worker::State::Idle;
+}
+
+// The job in hand is lost with its LibreOffice: again on another instance, once.
+void PdfConverter::job_crashed(std::size_t slot, PdfResult r) {
+    Worker& w = *workers_[slot];
+    std::error_code ec;
+    fs::remove(w.output, ec);
+    if (!w.retry) {
+        queue_.push_front({w.job, true});
+    } else {
+        r.retried = true;
+        results_[w.job] = std::move(r);
+    }
+}
+
+// The next job for an idle worker: a retry first, then the largest DOCX
+// waiting, ties in the order they came. A conversion's time grows with the
+// document, and with the long ones first the last to finish are short ones,
+// so a batch does not end with one worker converting a big document while
+// the others idle.
+PdfConverter::Queued PdfConverter::take_next_job() {
+    auto best = queue_.begin();
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+        if (best->retry) break;
+        if (it->retry || jobs_[it->job].docx.size() > jobs_[best->job].docx.size()) best = it;
+    }
+    Queued next = *best;
+    queue_.erase(best);
+    return next;
+}
+
+bool PdfConverter::pump(bool block) {
+    std::error_code ec;
+    // Keep `wanted_` workers while there is work, and hand out jobs.
+    for (std::size_t slot = 0; slot < wanted_ && !queue_.empty(); ++slot) {
+        if (!workers_[slot] && !given_up_[slot]) {
+            workers_[slot] = start_worker(last_start_failure_);
+            if (!workers_[slot]) given_up_[slot] = true;
+        }
+        Worker* w = workers_[slot].get();
+        if (!w || w->state != Worker::State::Idle) continue;
+        Queued next = take_next_job();
+        w->job = next.job;
+        w->retry = next.retry;
+        w->input = work_dir_ / (std::to_string(next.job) + ".docx");
+        w->output = work_dir_ / (std::to_string(next.job) + ".pdf");
+        fs::remove(w->output, ec);
+        w->started = Clock::now();
+        w->deadline = w->started + settings_.timeout;
+        w->state = Worker::State::Busy;
+        if (int error = write_file_atomically(w->input, jobs_[next.job].docx)) {
+            finish_job(*w, failure(std::string("无法写入临时文件：") + std::strerror(error),
+                                   std::string("cannot write a temporary file: ") + std::strerror(error)));
+            continue;
+        }
+        nlohmann::json request = {{"docx", w->input.string()},
+                                  {"pdf", w->output.string()},
+                                  {"pdfa", settings_.pdfa},
+                                  {"keep_blank_pages", jobs_[next.job].keep_blank_pages}};
+        if (!w->process.write(request.dump() + "\n")) {
+            PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
+            r.log_tail = read_log_tail(w->log, 12);
+            job_crashed(slot, std::move(r));
+            workers_[slot].reset();
+        }
+    }
+    bool alive = false;
+    for (std::size_t slot = 0; slot < wanted_; ++slot) alive = alive || workers_[slot] != nullptr;
+    if (!alive && !queue_.empty()) {
+        bool any_left_to_start = false;
+        for (std::size_t slot = 0; slot < wanted_; ++slot) any_left_to_start = any_left_to_start || !given_up_[slot];
+        if (!any_left_to_start) {
+            // No LibreOffice could be started: every job left fails so.
+            for (const auto& q : queue_) results_[q.job] = last_start_failure_;
+            queue_.clear();
+        }
+    }
+    bool waiting = false;
+    for (std::size_t slot = 0; slot < wanted_; ++slot) {
+        waiting = waiting || (workers_[slot] && workers_[slot]->state != Worker::State::Idle);
+    }
+    if (!waiting) return !queue_.empty();
+
+    // Wait for the first answer or the first deadline (not at all when
+    // called between two documents of the build).
+    std::vector<struct pollfd> fds;
+    auto next_deadline = Clock::time_point::max();
+    bool buffered = false;
+    for (std::size_t slot = 0; slot < wanted_; ++slot) {
+        Worker* w = workers_[slot].get();
+        if (!w || w->state == Worker::State::Idle) continue;
+        next_deadline = std::min(next_deadline, w->deadline);
+        buffered = buffered || w->process.has_buffered_line();
+        if (w->process.output_fd() >= 0) fds.push_back({w->process.output_fd(), POLLIN, 0});
+    }
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_deadline - Clock::now()).count();
+    int timeout_ms = (buffered || !block) ? 0 : static_cast<int>(std::clamp<long long>(wait, 0, 1 << 30));
+    if (::poll(fds.data(), fds.size(), timeout_ms) < 0 && errno != EINTR) return false;
+
+    for (std::size_t slot = 0; slot < wanted_; ++slot) {
+        Worker* w = workers_[slot].get();
+        if (!w || w->state == Worker::State::Idle) continue;
+        read_answer(slot);
+    }
+    return true;
+}
+
+// Takes one line (or the lack of one past the deadline) from the worker in
+// `slot`, which is starting or converting.
+void PdfConverter::read_answer(std::size_t slot) {
+    Worker* w = workers_[slot].get();
+    std::string line;
+    auto status = w->process.read_line(line, std::chrono::milliseconds(0));
+    if (status == ChildProcess::ReadStatus::Timeout) {
+        if (Clock::now() < w->deadline) return;
+        // Past its deadline: the whole LibreOffice goes.
+        const bool starting = w->state == Worker::State::Starting;
+        const std::string seconds = std::to_string(starting ? start_allowance().count() : settings_.timeout.count());
+        PdfResult r = failure(starting ? "LibreOffice 在 " + seconds + " 秒内未能启动，已终止"
+                                       : "LibreOffice 在 " + seconds + " 秒内未完成转换，已终止",
+                              starting ? "LibreOffice did not start within " + seconds + " s and was stopped"
+                                       : "LibreOffice did not finish within " + seconds + " s and was stopped");
+        r.log_tail = read_log_tail(w->log, 12);
+        if (w->state == Worker::State::Busy) {
+            finish_job(*w, std::move(r));
+        } else {
+            last_start_failure_ = std::move(r);
+            given_up_[slot] = true;
+        }
+        workers_[slot].reset();
+        return;
+    }
+    if (status != ChildProcess::ReadStatus::Line) {
+        PdfResult r = failure(w->state == Worker::State::Starting ? "LibreOffice 未能启动" : "PDF 转换进程意外退出",
+                              w->state == Worker::State::Starting ? "LibreOffice did not start"
+                                                                  : "the PDF worker exited unexpectedly");
+        r.log_tail = read_log_tail(w->log, 12);
+        if (w->state == Worker::State::Busy) {
+            job_crashed(slot, std::move(r));
+        } else {
+            last_start_failure_ = std::move(r);
+            given_up_[slot] = true;
+        }
+        workers_[slot].reset();
+        return;
+    }
+    nlohmann::json answer = nlohmann::json::parse(line, nullptr, false);
+    std::string why = answer.is_object() ? answer.value("error", "") : "";
+    if (w->state == Worker::State::Starting) {
+        if (answer.is_object() && answer.value("ok", false)) {
+            w->state = Worker::State::Idle;
+        } else {
+            last_start_failure_ = failure("LibreOffice 未能启动" + (why.empty() ? "" : "：" + why),
+                                          "LibreOffice did not start" + (why.empty() ? "" : ": " + why));
+            last_start_failure_.log_tail = read_log_tail(w->log, 12);
+            given_up_[slot] = true;
+            workers_[slot].reset();
+        }
+        return;
+    }
+    if (!answer.is_object()) {
+        finish_job(*w, failure("PDF 转换进程的应答无法识别：" + line, "the PDF worker answered something unexpected: " + line));
+        return;
+    }
+    if (!answer.value("ok", false)) {
+        const std::string fix = answer.value("layout_fix", "");
+        std::string detail = answer.value("detail", "");
+        while (!detail.empty() && (detail.back() == '.' || detail.back() == ' ')) detail.pop_back();
+        // A fix-up that fails is bzc's fault, not the document's: say
+        // so, and where the DOCX still is.
+        PdfResult r = fix.empty()
+                          ? failure("LibreOffice 转换失败：" + why, "LibreOffice could not convert the file: " + why)
+                          : failure("bzc 在 LibreOffice 中修正版面（" + fix + "）时出错：" + detail +
+                                        "。这是 bzc 的缺陷，请连同源文件报告；DOCX 不受影响（--docx）",
+                                    "bzc's layout fix-up " + fix + " failed inside LibreOffice: " + detail +
+                                        ". This is a bug in bzc; please report it with the source. The DOCX "
+                                        "is not affected (--docx)");
+        r.log_tail = read_log_tail(w->log, 12);
+        if (answer.value("restarted", false) || why.rfind("LibreOffice crashed", 0) == 0) {
+            // The worker has started a new LibreOffice itself.
+            job_crashed(slot, std::move(r));
+            w->state = Worker::State::Idle;
+        } else {
+            finish_job(*w, std::move(r));
+        }
+        return;
+    }
+    // LibreOffice reports success for files it did not finish: read back.
+    std::ifstream in(w->output, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!is_complete_pdf(bytes)) {
+        finish_job(*w, failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整",
+                               "LibreOffice reported success but the PDF is missing or incomplete"));
+        return;
+    }
+    PdfResult r;
+    r.ok = true;
+    r.pages = answer.value("pages", 0);
+    finish_job(*w, std::move(r), bytes);
 }
 
 }  // namespace bzc::emit::pdf

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -73,6 +74,15 @@ public:
     // instance; a timeout kills the instance and is not retried.
     std::vector<PdfResult> convert(const std::vector<PdfJob>& jobs);
 
+    // The same in steps, for a build that writes its DOCX one by one: each
+    // job is handed to a worker as soon as one is free, while bzc goes on
+    // with the next document, instead of all of them after the last is
+    // written. submit() never waits for LibreOffice; it returns the job's
+    // index among the results finish() returns when every submitted job is
+    // done.
+    std::size_t submit(PdfJob job);
+    std::vector<PdfResult> finish();
+
     // Starts LibreOffice for up to `expected_jobs` documents now, without
     // waiting, so that it starts (about 1.3 s) while bzc checks the sources
     // and writes the DOCX; convert() then takes the instances over. One that
@@ -83,19 +93,33 @@ public:
 
 private:
     struct Worker;
+    struct Queued {
+        std::size_t job;
+        bool retry;  // a second attempt, after LibreOffice crashed on the first
+    };
     PdfSettings settings_;
     std::vector<std::unique_ptr<Worker>> workers_;
     std::filesystem::path work_dir_;  // the private directory, made on first use
+    // The jobs submitted since the last finish(), their results, and those
+    // not yet handed to a worker.
+    std::vector<PdfJob> jobs_;
+    std::vector<PdfResult> results_;
+    std::deque<Queued> queue_;
+    std::size_t wanted_ = 0;       // workers to keep for these jobs
+    std::vector<bool> given_up_;   // a slot whose worker would not start
+    PdfResult last_start_failure_;
     std::unique_ptr<Worker> start_worker(PdfResult& failure);
+    // One round: hands out jobs, then reads what the workers answered,
+    // waiting for the first answer or deadline when `block`. False when
+    // nothing is queued or in hand any more.
+    bool pump(bool block);
+    void read_answer(std::size_t slot);
+    Queued take_next_job();
+    void finish_job(Worker& w, PdfResult r, const std::string& pdf = {});
+    void job_crashed(std::size_t slot, PdfResult r);
     std::size_t worker_limit() const;
     std::chrono::seconds start_allowance() const { return std::max(settings_.start_timeout, settings_.timeout); }
 };
-
-// The order the jobs are handed to the workers: largest DOCX first, ties in
-// the jobs' order. A conversion's time grows with the document, and with the
-// long ones first the last to finish are short ones, so no worker idles long
-// while another still converts a big document at the end of a batch.
-std::vector<std::size_t> conversion_order(const std::vector<PdfJob>& jobs);
 
 // True when `bytes` look like a whole PDF: the header, and the end-of-file
 // marker near the end (LibreOffice can leave a truncated file when it dies).
