@@ -345,6 +345,38 @@ int columns(pugi::xml_node section) {
 
 }  // namespace
 
+TEST_CASE("footnotes of tables and figures are printed under them, lettered per object, not at the page foot", "[docx]") {
+    auto parts = docx_parts(std::string(cover) +
+                            "# 范围\n\n本文件给出了指导[^t]。\n\n"
+                            "图：组织结构[^f] {#fig-1}\n\n![](figures/structure.png)\n\n"
+                            "表：标准清单 {#tab-1}\n\n| 编号[^x] | 名称[^y] |\n|---|---|\n| 1 | 甲 |\n\n"
+                            "[^t]: 正文的脚注。\n[^f]: 图的脚注。\n[^x]: 表的脚注。\n[^y]: 表的另一个脚注。\n");
+    const std::string& d = parts["word/document.xml"];
+    // (The space after each mark is a run of its own, which the XML reader
+    // of these tests drops.)
+    CHECK(paragraphs(d, "FootnoteText") ==
+          std::vector<std::string>{"a图的脚注。", "a表的脚注。", "b表的另一个脚注。"});
+    // The figure's footnote stands between the image and 图1, above the title.
+    pugi::xml_document doc;
+    auto ps = laid_out(d, doc);
+    auto at = [&](const std::string& style, const std::string& text) {
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            if (ps[i].style == style && ps[i].text == text) return i;
+        return ps.size();
+    };
+    std::size_t footnote = at("FootnoteText", "a图的脚注。");
+    REQUIRE(footnote < ps.size());
+    CHECK(ps[footnote + 1].style == "BZFigureCaption");
+    CHECK(ps[footnote + 1].text == "图1　组织结构a");
+    // Only the text's own footnote is a Word footnote.
+    const std::string& notes = parts["word/footnotes.xml"];
+    CHECK(notes.find("正文的脚注。") != std::string::npos);
+    for (const char* object_note : {"图的脚注。", "表的脚注。", "表的另一个脚注。"}) {
+        CHECK(notes.find(object_note) == std::string::npos);
+    }
+    CHECK(d.find("w:footnoteReference") != std::string::npos);
+}
+
 TEST_CASE("the 索引 starts a new page, its entries in two columns, the page numbers and headers going on", "[docx]") {
     const std::string chapters =
         "# 范围\n\n本文件界定了术语。\n\n# 规范性引用文件\n\n本文件没有规范性引用文件。\n\n# 术语和定义\n\n下列术语和定义适用于本文件。\n\n"

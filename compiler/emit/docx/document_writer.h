@@ -121,6 +121,8 @@ public:
     std::vector<MediaPart> media_parts;
 
 private:
+    using ObjectMarks = std::vector<std::pair<std::string, std::string>>;  // footnote label, printed mark
+
     // body.cpp: sections
     void cover();
     bool front_matter();
@@ -153,6 +155,8 @@ private:
 
     // tables.cpp
     void table(const model::Table& t, const BlockContext& c);
+    // footnotes.cpp: the footnotes of a table or figure, under it (catalog §C.4)
+    void object_footnotes(const ObjectMarks& marks);
     // figures.cpp
     void figure(const model::Figure& f, const BlockContext& c);
     void image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name);
@@ -216,8 +220,9 @@ private:
     };
     std::vector<FootnoteOut> footnotes_;
     std::map<std::string, int> footnote_ids_;  // label → id
-    // Footnotes referred to from the table being written (a, b …).
-    std::vector<std::pair<std::string, std::string>>* table_marks_ = nullptr;  // label, mark
+    // Footnotes referred to from the table or figure being written (a, b …):
+    // their marks print as they are and their texts go under the object.
+    ObjectMarks* object_marks_ = nullptr;
 
     // Math where a mark stands in the parts written so far, by its number.
     struct MathUse {

@@ -1,8 +1,9 @@
 // Footnotes (catalog §C.4): in running text 1), 2) … in word/footnotes.xml,
 // each with bzc's computed mark as a custom mark (Word's own footnote
 // numbers would print 1, not 1)); a footnote referred to again repeats its
-// mark. Inside a table the marks a, b … are collected for the table, which
-// prints the footnotes under its body, inside its frame (tables.cpp).
+// mark. Inside a table or figure the marks a, b … are collected for it, and
+// its footnotes printed under it: a table's under its body, inside its frame
+// (tables.cpp), a figure's under its notes, above 图题 (figures.cpp).
 
 #include "emit/docx/document_writer.h"
 
@@ -14,8 +15,8 @@ void DocumentWriter::footnote_reference(const model::Inline& in, const RunFormat
     std::string mark = in.resolved_text.empty() ? in.text : in.resolved_text;
     RunFormat sup = f;
     sup.style = "FootnoteReference";
-    if (table_marks_) {
-        auto& marks = *table_marks_;
+    if (object_marks_) {
+        auto& marks = *object_marks_;
         bool known = std::any_of(marks.begin(), marks.end(), [&](const auto& m) { return m.first == in.text; });
         if (!known) marks.emplace_back(in.text, mark);
         run(mark, sup);
@@ -35,6 +36,25 @@ void DocumentWriter::footnote_reference(const model::Inline& in, const RunFormat
     x_.empty("w:footnoteReference", {{"w:customMarkFollows", "1"}, {"w:id", num(id)}});
     x_.element("w:t", mark);
     x_.close();
+}
+
+void DocumentWriter::object_footnotes(const ObjectMarks& marks) {
+    for (const auto& entry : marks) {
+        const std::string& label = entry.first;  // not a structured binding: clang 14 cannot capture one
+        const std::string& mark = entry.second;
+        auto fn = std::find_if(doc_.footnotes.begin(), doc_.footnotes.end(),
+                               [&](const model::Footnote& f) { return f.label == label; });
+        begin_paragraph(ParagraphFormat("FootnoteText"));
+        run(mark, RunFormat().styled("FootnoteReference"));
+        run(" ", {});
+        if (fn != doc_.footnotes.end()) {
+            bool saved = in_footnote_;
+            in_footnote_ = true;
+            inlines(fn->content, {});
+            in_footnote_ = saved;
+        }
+        end_paragraph();
+    }
 }
 
 std::string DocumentWriter::footnotes_xml() {

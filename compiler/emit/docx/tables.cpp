@@ -149,8 +149,8 @@ std::vector<int> column_widths(const std::vector<std::vector<Slot>>& rows, int w
 }  // namespace
 
 void DocumentWriter::table(const model::Table& t, const BlockContext& c) {
-    std::vector<std::pair<std::string, std::string>> marks;
-    table_marks_ = &marks;
+    ObjectMarks marks;
+    object_marks_ = &marks;
 
     begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexTableCaption" : "BZTableCaption"));
     int bookmark = bookmark_start(&t);
@@ -170,7 +170,7 @@ void DocumentWriter::table(const model::Table& t, const BlockContext& c) {
     int width = 0;
     auto rows = lay_out(t, width);
     if (rows.empty()) {  // a table without rows (reported by the checks): its notes only
-        table_marks_ = nullptr;
+        object_marks_ = nullptr;
         for (const auto& n : t.notes) note(n, c);
         return;
     }
@@ -241,7 +241,7 @@ void DocumentWriter::table(const model::Table& t, const BlockContext& c) {
         }
         x_.close();
     }
-    table_marks_ = nullptr;
+    object_marks_ = nullptr;
 
     // Notes, then footnotes, in one cell across the table, inside the frame.
     if (!t.notes.empty() || !marks.empty()) {
@@ -254,22 +254,7 @@ void DocumentWriter::table(const model::Table& t, const BlockContext& c) {
         BlockContext inner = c;
         inner.small = true;
         for (const auto& n : t.notes) note(n, inner);
-        for (const auto& entry : marks) {
-            const std::string& label = entry.first;  // not a structured binding: clang 14 cannot capture one
-            const std::string& mark = entry.second;
-            auto fn = std::find_if(doc_.footnotes.begin(), doc_.footnotes.end(),
-                                   [&](const model::Footnote& f) { return f.label == label; });
-            begin_paragraph(ParagraphFormat("FootnoteText"));
-            run(mark, RunFormat().styled("FootnoteReference"));
-            run(" ", {});
-            if (fn != doc_.footnotes.end()) {
-                bool saved = in_footnote_;
-                in_footnote_ = true;
-                inlines(fn->content, {});
-                in_footnote_ = saved;
-            }
-            end_paragraph();
-        }
+        object_footnotes(marks);
         x_.close();
         x_.close();
     }
