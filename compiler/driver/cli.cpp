@@ -22,10 +22,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 #ifndef BZC_VERSION
@@ -306,10 +308,54 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     emit::docx::MathOptions math_options;
     if (const char* pandoc = std::getenv("BZC_PANDOC"); pandoc && *pandoc) math_options.pandoc = pandoc;
     emit::docx::MathConversionJob math_job;
+    bool converting_math = false;
     options.after_reading = [&](const model::Document& doc) {
         math_job = emit::docx::MathConversionJob::start(doc, math_options);
+        converting_math = math_job.runs_pandoc();
+    };
+    // The DOCX is written while the source is checked, then kept or dropped
+    // by what the check found.
+    struct EarlyDocx {
+        emit::docx::DocxOptions options;
+        std::vector<emit::docx::ImageProblem> image_problems;
+        std::optional<emit::docx::DocxResult> docx;  // none when an SVG figure cannot be drawn
+    };
+    std::optional<EarlyDocx> early;
+    std::string compiling;       // the source compile() is at
+    Compiler* compiler_of_build = nullptr;
+    auto write_early_docx = [&](const model::Document& doc) {
+        EarlyDocx e;
+        e.options.base_dir = fs::path(compiling).parent_path();
+        DiagnosticSink already_reported;  // the project's own findings came with the compile
+        e.options.image_root = compiler_of_build->project_for(compiling, already_reported)->config.folder();
+        e.options.math = math_options;
+        const std::optional<model::Stage> stage = doc.metadata.stage;  // --stage already applied
+        e.options.print_layout = build.page_layout.empty() ? (!stage || *stage == model::Stage::Published)
+                                                           : build.page_layout == "print";
+        e.image_problems = emit::docx::find_image_problems(doc, e.options, &e.options.read_images);
+        if (std::none_of(e.image_problems.begin(), e.image_problems.end(), [](const auto& p) { return p.renderer_missing; })) {
+            e.docx = emit::docx::write_docx(doc, e.options, std::move(math_job));
+        }
+        early = std::move(e);
+    };
+    // The checks on a thread of their own, beside the DOCX, when there is a
+    // core for each: pandoc converting the formulas takes one, and on two
+    // cores a third runner would slow pandoc, whose answer the DOCX waits for.
+    const bool cores_for_three = std::thread::hardware_concurrency() >= 3;
+    options.around_checks = [&](const model::Document& doc, const std::function<void()>& run_checks) {
+        if (converting_math && !cores_for_three) {
+            run_checks();
+            write_early_docx(doc);
+            return;
+        }
+        // The future's destructor waits for the checks even when the DOCX
+        // step throws, so `doc` outlives them.
+        auto checked = std::async(std::launch::async, run_checks);
+        write_early_docx(doc);
+        checked.get();
     };
     Compiler compiler(options);
+    compiler_of_build = &compiler;
     std::vector<std::string> files = expand_paths(inputs);
     if (files.empty()) {
         std::cerr << "bzc: " << (zh ? "没有找到要生成的文件（.md 或 .xml）" : "no files to build (.md or .xml)") << '\n';
@@ -337,25 +383,20 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         worse(exit_usage);
     };
     for (const auto& file : files) {
+        compiling = file;
+        early.reset();
         CompiledDocument result = compiler.compile(file);
         all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
         write_text_report(std::cerr, result.diagnostics, compiler.sources(), global.language());
-        if (result.has_io_failure() || !result.document) {
+        if (result.has_io_failure() || !result.document || !early) {
             worse(exit_usage);
             continue;
         }
         // Images that cannot be embedded are errors of the build, reported
         // with the findings of the check.
-        emit::docx::DocxOptions docx_options;
-        docx_options.base_dir = fs::path(file).parent_path();
-        DiagnosticSink already_reported;  // the project's own findings came with the compile
-        docx_options.image_root = compiler.project_for(file, already_reported)->config.folder();
-        docx_options.math = math_options;
-        const std::optional<model::Stage> stage = options.stage ? options.stage : result.document->metadata.stage;
-        docx_options.print_layout = build.page_layout.empty() ? (!stage || *stage == model::Stage::Published)
-                                                              : build.page_layout == "print";
+        const emit::docx::DocxOptions& docx_options = early->options;
+        const auto& image_problems = early->image_problems;
         DiagnosticSink images;
-        auto image_problems = emit::docx::find_image_problems(*result.document, docx_options, &docx_options.read_images);
         for (const auto& p : image_problems) {
             // No rsvg-convert for its SVG figures: a set-up problem, said
             // once, and this document is not written.
@@ -373,7 +414,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
         bool errors = result.has_errors() || !images.diagnostics().empty();
         if (errors) worse(exit_errors);
         if (errors && !build.force) continue;
-        emit::docx::DocxResult docx = emit::docx::write_docx(*result.document, docx_options, std::move(math_job));
+        emit::docx::DocxResult docx = std::move(*early->docx);
         // Formulas the DOCX shows as TeX source are warnings: the file is written.
         DiagnosticSink math;
         for (const auto& p : docx.math_problems) {

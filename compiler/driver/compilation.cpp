@@ -157,7 +157,12 @@ CompiledDocument Compiler::compile_source(const std::string& path, const fs::pat
         if (options_.stage) doc.metadata.stage = options_.stage;
         if (options_.after_reading) options_.after_reading(doc);
         analysis::analyse(doc, sink, project->catalog);
-        checks::run_all_checks(doc, sink, options_.drafting_rules);
+        auto run_checks = [&] { checks::run_all_checks(doc, sink, options_.drafting_rules); };
+        if (options_.around_checks) {
+            options_.around_checks(doc, run_checks);
+        } else {
+            run_checks();
+        }
         result.suppressed = apply_suppressions(doc, sink);
         result.cited_documents = cited_document_keys(doc);
         result.scope = scope_text(doc);

@@ -25,6 +25,12 @@ struct CompileOptions {
     // and the checks: `bzc build` starts the conversion of the formulas
     // there, so that pandoc runs while the document is checked.
     std::function<void(const model::Document&)> after_reading;
+    // Called with the analysed model and the function that runs the checks
+    // on it, in place of running them: `bzc build` writes the DOCX beside
+    // them (the emitter and the checks both only read the model, and neither
+    // needs the other), on another thread when there are cores for it. It
+    // must call run_checks once, and not change the model.
+    std::function<void(const model::Document&, const std::function<void()>& run_checks)> around_checks;
 };
 
 // What the sources of one project (one bzc.yaml) share: its configuration,

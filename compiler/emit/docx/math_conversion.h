@@ -115,6 +115,8 @@ public:
 
     // The conversion, once pandoc has finished; a job is finished once.
     MathConversion finish();
+    // True while pandoc runs or has run for this job and has not been finished.
+    bool runs_pandoc() const { return result_.valid(); }
 
 private:
     std::future<MathConversion> result_;
