@@ -226,11 +226,23 @@ model::Document MarkdownReader::read() {
     return std::move(doc_);
 }
 
+// cmark-gfm keeps its extensions in a global list, which its registration
+// fills without a lock (Debian's 0.29.0.gfm.6): sources read on several
+// threads, as in a repository check, must not register at once. C++'s static
+// initialisation registers them once, before any reader looks the table up
+// (ThreadSanitizer found the race: ./build.sh threads).
+cmark_syntax_extension* table_extension() {
+    static cmark_syntax_extension* const table = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        return cmark_find_syntax_extension("table");
+    }();
+    return table;
+}
+
 void MarkdownReader::read_body(std::string_view body) {
-    cmark_gfm_core_extensions_ensure_registered();
     int options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_FULL_INFO_STRING | CMARK_OPT_UNSAFE;
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options), cmark_parser_free);
-    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension("table"));
+    cmark_parser_attach_syntax_extension(parser.get(), table_extension());
     // cmark-gfm drops footnote definitions it saw no reference to, which
     // would hide both an unreferenced footnote and one referred to from a
     // raw HTML table. A paragraph after the body refers to every definition
