@@ -64,6 +64,13 @@ threads() {
     local bzc=build-tsan/compiler/bzc out=build-tsan/out status
     rm -rf "$out"
     export TSAN_OPTIONS=halt_on_error=1:exitcode=66
+    # ThreadSanitizer of clang 14 cannot start on kernels with more address
+    # randomisation (vm.mmap_rnd_bits=32): say so rather than pass in silence.
+    if ! "$bzc" --version >/dev/null 2>"$out.log"; then
+        cat "$out.log" >&2
+        echo "build.sh threads: ThreadSanitizer cannot run here (see above); the thread checks were not made" >&2
+        return 0
+    fi
     for sources in samples/*/standard.md samples/*/standard.xml tests/corpus/correct samples/jgsw-system/standards; do
         status=0
         "$bzc" build --docx --force "$sources" -o "$out" >/dev/null 2>"$out.log" || status=$?
