@@ -57,9 +57,16 @@ median() {  # hyperfine JSON → median seconds of command N
 ratio() { python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
 ms() { python3 -c "import sys; print('%.0f ms' % (float(sys.argv[1]) * 1000))" "$1"; }
 pass=0
+# On a virtual machine the host may take CPU time away (steal): printed at
+# the end, so that a slow run can be told from a slow bzc.
+cpu_before=$(grep '^cpu ' /proc/stat)
 
 # ------------------------------------------------------------------ DOCX
-hyperfine -N --warmup 2 --runs 10 --export-json "$out/docx.json" \
+# `sync` before each run: bzc fsyncs the DOCX before renaming it into place,
+# and on ext4 an fsync waits for every dirty page written before it (here, a
+# build just finished took it from 2 ms to over a second); each run should
+# pay for its own file only. pandoc does not fsync.
+hyperfine -N --warmup 2 --runs 10 --prepare sync --export-json "$out/docx.json" \
     "$BZC build --docx $src -o $out/docx" \
     "pandoc -f markdown -o $out/pandoc.docx $src" >/dev/null 2>"$out/hyperfine.err"
 bzc_docx=$(median "$out/docx.json" 0)
@@ -109,4 +116,10 @@ verdict=$(python3 -c "import sys; print('PASS' if float(sys.argv[1]) >= 3 else '
 [ "$verdict" = PASS ] || pass=1
 printf 'BATCH  10 standards in one bzc build %s   10 separate runs %s   separate/one = %s×  (target >= 3)  %s\n' \
     "$(ms "$one")" "$(ms "$each")" "$r" "$verdict"
+python3 - "$cpu_before" "$(grep '^cpu ' /proc/stat)" <<'PY'
+import sys
+before, after = (list(map(int, line.split()[1:9])) for line in sys.argv[1:3])
+spent = [a - b for a, b in zip(after, before)]
+print("CPU    stolen by the host during the runs: %.1f %%" % (100.0 * spent[7] / max(1, sum(spent))))
+PY
 exit $pass
