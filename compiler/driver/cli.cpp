@@ -308,10 +308,8 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     emit::docx::MathOptions math_options;
     if (const char* pandoc = std::getenv("BZC_PANDOC"); pandoc && *pandoc) math_options.pandoc = pandoc;
     emit::docx::MathConversionJob math_job;
-    bool converting_math = false;
     options.after_reading = [&](const model::Document& doc) {
         math_job = emit::docx::MathConversionJob::start(doc, math_options);
-        converting_math = math_job.runs_pandoc();
     };
     // The DOCX is written while the source is checked, then kept or dropped
     // by what the check found.
@@ -343,7 +341,7 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     // cores a third runner would slow pandoc, whose answer the DOCX waits for.
     const bool cores_for_three = std::thread::hardware_concurrency() >= 3;
     options.around_checks = [&](const model::Document& doc, const std::function<void()>& run_checks) {
-        if (converting_math && !cores_for_three) {
+        if (math_job.runs_pandoc() && !cores_for_three) {
             run_checks();
             write_early_docx(doc);
             return;

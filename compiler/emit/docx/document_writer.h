@@ -157,6 +157,8 @@ private:
     void table(const model::Table& t, const BlockContext& c);
     // footnotes.cpp: the footnotes of a table or figure, under it (catalog §C.4)
     void object_footnotes(const ObjectMarks& marks);
+    // Adds the footnote `in` refers to, unless it is there already.
+    static void remember_object_mark(ObjectMarks& marks, const model::Inline& in);
     // figures.cpp
     void figure(const model::Figure& f, const BlockContext& c);
     void image_paragraph(const std::string& path, const SourceLocation& where, int max_width, const std::string& name);

@@ -1,6 +1,7 @@
 // Figures (catalog §C.5): the image centred, subfigures side by side with
 // their a) b) captions, the figure's notes and footnotes (a, b …, numbered
-// per figure, catalog §C.4), then 图1/图A.1 and the title centred below. Images are PNG or JPEG files embedded as media parts, sized
+// per figure, catalog §C.4), then 图1/图A.1 and the title centred below.
+// Images are PNG or JPEG files embedded as media parts, sized
 // from their header (pixels and resolution, 96 dpi when the file says
 // nothing) and scaled down to the text width. An SVG file is embedded as a
 // PNG drawn by rsvg-convert (what LibreOffice and Word before 2016 show) with
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -57,18 +59,6 @@ std::optional<Image> read_figure_image(const std::string& path, const DocxOption
     return read_image(file, failure);
 }
 
-// The footnotes a figure refers to, in the order the numbering lettered them
-// (analysis/numbering.cpp: the title, then the subfigures' captions): the
-// title is written below them, so they are known before it.
-void collect_marks(const model::Inlines& list, std::vector<std::pair<std::string, std::string>>& marks) {
-    for (const auto& in : list) {
-        collect_marks(in.children, marks);
-        if (in.kind != model::InlineKind::FootnoteReference) continue;
-        bool known = std::any_of(marks.begin(), marks.end(), [&](const auto& m) { return m.first == in.text; });
-        if (!known) marks.emplace_back(in.text, in.resolved_text.empty() ? in.text : in.resolved_text);
-    }
-}
-
 }  // namespace
 
 std::vector<ImageProblem> find_image_problems(const model::Document& doc, const DocxOptions& options, ReadImages* read) {
@@ -98,11 +88,19 @@ std::vector<ImageProblem> find_image_problems(const model::Document& doc, const 
 
 void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
     SourceLocation where = block_location_;
+    // The footnotes it refers to, in the order the numbering lettered them
+    // (analysis/numbering.cpp: the title, then the subfigures' captions):
+    // the title is written below them, so they are collected before it.
     ObjectMarks marks;
-    collect_marks(f.caption, marks);
-    for (const auto& sub : f.subfigures) collect_marks(sub.caption, marks);
-    ObjectMarks seen;  // the marks print where they stand; the texts come from `marks`
-    object_marks_ = &seen;
+    std::function<void(const model::Inlines&)> collect = [&](const model::Inlines& list) {
+        for (const auto& in : list) {
+            collect(in.children);
+            if (in.kind == model::InlineKind::FootnoteReference) remember_object_mark(marks, in);
+        }
+    };
+    collect(f.caption);
+    for (const auto& sub : f.subfigures) collect(sub.caption);
+    object_marks_ = &marks;
     std::string name = f.number;
     if (!f.image.empty()) {
         image_paragraph(f.image, where, text_width(), name);
@@ -157,7 +155,7 @@ void DocumentWriter::figure(const model::Figure& f, const BlockContext& c) {
     object_marks_ = nullptr;  // a note's footnotes are the text's (1), 2) …)
     for (const auto& n : f.notes) note(n, c);
     object_footnotes(marks);
-    object_marks_ = &seen;
+    object_marks_ = &marks;
     begin_paragraph(ParagraphFormat(c.annex ? "BZAnnexFigureCaption" : "BZFigureCaption"));
     int bookmark = bookmark_start(&f);
     run(f.number, {});

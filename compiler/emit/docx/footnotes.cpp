@@ -16,9 +16,7 @@ void DocumentWriter::footnote_reference(const model::Inline& in, const RunFormat
     RunFormat sup = f;
     sup.style = "FootnoteReference";
     if (object_marks_) {
-        auto& marks = *object_marks_;
-        bool known = std::any_of(marks.begin(), marks.end(), [&](const auto& m) { return m.first == in.text; });
-        if (!known) marks.emplace_back(in.text, mark);
+        remember_object_mark(*object_marks_, in);
         run(mark, sup);
         return;
     }
@@ -36,6 +34,11 @@ void DocumentWriter::footnote_reference(const model::Inline& in, const RunFormat
     x_.empty("w:footnoteReference", {{"w:customMarkFollows", "1"}, {"w:id", num(id)}});
     x_.element("w:t", mark);
     x_.close();
+}
+
+void DocumentWriter::remember_object_mark(ObjectMarks& marks, const model::Inline& in) {
+    bool known = std::any_of(marks.begin(), marks.end(), [&](const auto& m) { return m.first == in.text; });
+    if (!known) marks.emplace_back(in.text, in.resolved_text.empty() ? in.text : in.resolved_text);
 }
 
 void DocumentWriter::object_footnotes(const ObjectMarks& marks) {

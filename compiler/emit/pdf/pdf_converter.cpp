@@ -326,14 +326,15 @@ void PdfConverter::job_crashed(std::size_t slot, PdfResult r) {
 // so a batch does not end with one worker converting a big document while
 // the others idle.
 PdfConverter::Queued PdfConverter::take_next_job() {
-    auto best = queue_.begin();
-    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
-        if (best->retry) break;
-        if (it->retry || jobs_[it->job].docx.size() > jobs_[best->job].docx.size()) best = it;
+    auto next = queue_.begin();  // job_crashed puts a retry in front
+    if (!next->retry) {
+        next = std::max_element(queue_.begin(), queue_.end(), [&](const Queued& a, const Queued& b) {
+            return jobs_[a.job].docx.size() < jobs_[b.job].docx.size();
+        });
     }
-    Queued next = *best;
-    queue_.erase(best);
-    return next;
+    Queued taken = *next;
+    queue_.erase(next);
+    return taken;
 }
 
 bool PdfConverter::pump(bool block) {
@@ -355,7 +356,8 @@ bool PdfConverter::pump(bool block) {
         w->started = Clock::now();
         w->deadline = w->started + settings_.timeout;
         w->state = Worker::State::Busy;
-        if (int error = write_file_atomically(w->input, jobs_[next.job].docx)) {
+        // A private copy, read at once and removed after: no need to wait for the disk.
+        if (int error = write_file_atomically(w->input, jobs_[next.job].docx, Durability::Lazy)) {
             finish_job(*w, failure(std::string("无法写入临时文件：") + std::strerror(error),
                                    std::string("cannot write a temporary file: ") + std::strerror(error)));
             continue;
