@@ -14,6 +14,7 @@
 #include "repository/repository_check.h"
 #include "support/atomic_file.h"
 #include "support/system_errors.h"
+#include "support/user_cache.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -261,6 +262,7 @@ struct BuildOptions {
     int pdf_timeout = 180;
     unsigned pdf_workers = 0;  // 0: one per core, at most 4
     bool force = false;
+    bool no_cache = false;  // --no-cache: pandoc converts every formula again
     // --page-layout: print (published: the cover counted as I, each front
     // element and the body on a right-hand page) or draft (SET's: 目次 is I);
     // empty: print for a published standard, draft for a draft.
@@ -303,10 +305,12 @@ int run_build(const std::vector<std::string>& inputs, BuildOptions build, const 
     CompileOptions options;
     options.stage = parse_stage_option(build.stage);
     options.catalogs = global.catalogs;
-    // pandoc converts the formulas of a source (one call, when it has any)
-    // while bzc checks it; BZC_PANDOC names another pandoc.
+    // pandoc converts the formulas of a source (one call, when it has any
+    // it has not answered in an earlier run) while bzc checks it; BZC_PANDOC
+    // names another pandoc.
     emit::docx::MathOptions math_options;
     if (const char* pandoc = std::getenv("BZC_PANDOC"); pandoc && *pandoc) math_options.pandoc = pandoc;
+    if (!build.no_cache) math_options.cache_directory = user_cache_directory() / "math";
     emit::docx::MathConversionJob math_job;
     options.after_reading = [&](const model::Document& doc) {
         math_job = emit::docx::MathConversionJob::start(doc, math_options);
@@ -702,6 +706,8 @@ int run_cli(int argc, char** argv) {
                       "the PDF keeps the blank pages) or draft (目次 is I, as SET's drafts); default: print for 发布稿, draft for drafts")
         ->check(CLI::IsMember({"print", "draft"}));
     build->add_flag("--force", build_options.force, "Write the files even when the sources have errors");
+    build->add_flag("--no-cache", build_options.no_cache,
+                    "Have pandoc convert every formula again, neither reading nor writing the formula cache (~/.cache/bzc/math)");
     build->add_option("--depfile", build_options.depfile,
                       "Write a Make-syntax depfile: each output with the files it was made from (source, bzc.yaml, catalogs, images, cited repository standards), for make and ninja");
     build->fallthrough();

@@ -1,5 +1,6 @@
 #include "driver/project_config.h"
 
+#include "support/file_bytes.h"
 #include "support/source_manager.h"
 #include "support/suggestions.h"
 
@@ -7,8 +8,6 @@
 
 #include <fnmatch.h>
 #include <set>
-#include <fstream>
-#include <sstream>
 
 namespace bzc::driver {
 
@@ -100,10 +99,7 @@ fs::path find_project_file(const fs::path& source) {
 ProjectConfig load_project_config(const fs::path& source, SourceManager& sources, DiagnosticSink& sink) {
     fs::path path = find_project_file(source);
     if (path.empty()) return {};
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::uint32_t file = sources.add(path.string(), text.str());
+    std::uint32_t file = sources.add(path.string(), read_file_bytes(path).value_or(""));
     return parse_project_config(path, file, sources, sink);
 }
 

@@ -2,13 +2,12 @@
 
 #include "support/atomic_file.h"
 #include "support/binary_codec.h"
+#include "support/file_bytes.h"
 #include "support/source_manager.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace bzc::repository {
@@ -230,10 +229,7 @@ std::optional<FileStamp> stamp_of(const fs::path& path) {
 }
 
 CheckCache CheckCache::load(const fs::path& folder, const std::string& configuration) {
-    std::ifstream in(folder / cache_file_name, std::ios::binary);
-    std::string bytes;
-    if (in) bytes.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CheckCache cache = from_bytes(bytes, configuration);
+    CheckCache cache = from_bytes(read_file_bytes(folder / cache_file_name).value_or(""), configuration);
     cache.file_ = folder / cache_file_name;
     return cache;
 }

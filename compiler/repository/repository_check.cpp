@@ -7,6 +7,7 @@
 #include "repository/cross_standard_checks.h"
 #include "repository/source_discovery.h"
 #include "support/content_hash.h"
+#include "support/file_bytes.h"
 
 #include <libxml/parser.h>
 #include <sys/stat.h>
@@ -54,10 +55,9 @@ std::string configuration_digest(const RepositoryCheckOptions& options, const dr
     if (::stat("/proc/self/exe", &self) == 0) {
         h.add(std::to_string(self.st_size)).add(std::to_string(self.st_mtim.tv_sec)).add(std::to_string(self.st_mtim.tv_nsec));
     }
-    bool ok = false;
     h.add(project_text);
-    for (const auto& c : config.catalogs) h.add(c.string()).add(read_file_bytes(c, ok));
-    for (const auto& c : options.catalogs) h.add(c).add(read_file_bytes(c, ok));
+    for (const auto& c : config.catalogs) h.add(c.string()).add(read_file_bytes(c).value_or(""));
+    for (const auto& c : options.catalogs) h.add(c).add(read_file_bytes(c).value_or(""));
     h.add(options.stage ? std::string(model::stage_key(*options.stage)) : "-");
     h.add(options.drafting_rules ? "rules" : "syntax-only");
     return h.digest();
@@ -143,7 +143,9 @@ RepositoryCheckResult check_repository(const RepositoryCheckOptions& options) {
             s.content = *unchanged;
         } else {
             std::int64_t read_at = wall_clock_ns();
-            std::string text = read_file_bytes(s.full, s.readable);
+            std::optional<std::string> bytes = read_file_bytes(s.full);
+            s.readable = bytes.has_value();
+            std::string text = std::move(bytes).value_or("");
             ++result.read;
             s.content = content_hash(text);
             if (stamp && s.readable) cache.put_stamp(relative, *stamp, s.content, read_at);

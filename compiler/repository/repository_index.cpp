@@ -3,12 +3,11 @@
 #include "driver/compilation.h"
 #include "driver/project_config.h"
 #include "repository/source_discovery.h"
+#include "support/file_bytes.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 
 namespace bzc::repository {
 
@@ -53,19 +52,10 @@ StandardStatus RepositoryIndex::status(const StandardIdentity& s, std::string_vi
     return s.status(today, !replaced_by(s).empty());
 }
 
-std::string read_file_bytes(const std::filesystem::path& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 RepositoryIndex index_repository(const driver::ProjectConfig& config) {
     std::vector<StandardIdentity> standards;
     for (const auto& relative : discover_standards(config)) {
-        bool readable = false;
-        std::string text = read_file_bytes(config.folder() / relative, readable);
+        std::string text = read_file_bytes(config.folder() / relative).value_or("");
         standards.push_back(read_standard_identity(relative, text, driver::is_xml_path(relative)));
     }
     return RepositoryIndex(std::move(standards));

@@ -39,10 +39,6 @@ private:
     std::map<std::string, std::vector<std::string>, std::less<>> replaced_by_;   // canonical → replacing
 };
 
-// The bytes of a file as they are (the front ends detect the encoding
-// later); `ok` is false when it cannot be opened.
-std::string read_file_bytes(const std::filesystem::path& path, bool& ok);
-
 // Discovers the sources of the project and reads their cover data.
 RepositoryIndex index_repository(const driver::ProjectConfig& config);
 

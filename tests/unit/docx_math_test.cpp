@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <filesystem>
 #include <map>
 
 using namespace bzc::emit::docx;
@@ -71,10 +72,11 @@ struct Docx {
     std::vector<MathProblem> problems;
 };
 
-Docx build(const std::string& body, const std::string& pandoc = "pandoc") {
+Docx build(const std::string& body, const std::string& pandoc = "pandoc", const std::filesystem::path& math_cache = {}) {
     auto c = bzc::test::compile_text(bzc::test::with_cover(body));
     DocxOptions options;
     options.math.pandoc = pandoc;
+    options.math.cache_directory = math_cache;
     DocxResult result = write_docx(c.document, options);
     Docx d;
     d.bytes = result.bytes;
@@ -224,4 +226,25 @@ TEST_CASE("a formula pandoc cannot convert keeps its TeX; the others are convert
     REQUIRE(formulas.size() == 2);
     CHECK(content(formulas[0]) == std::vector<std::string>{"w:r:tab", "w:r:\\frac{a}{b", "w:r:tab", "w:r:(1)"});
     CHECK(content(formulas[1]) == std::vector<std::string>{"w:r:tab", "m:oMath", "w:r:tab", "w:r:(2)"});
+}
+
+TEST_CASE("a DOCX built from the formula cache is byte for byte the DOCX built from pandoc's answers", "[docx][math][cache]") {
+    REQUIRE(bzc::find_program("pandoc"));
+    // Spaces kept in \text, matrices, cases, scripts, sums, accents, a refused formula.
+    const std::string body = std::string(formulas_document) +
+                             "\n式中的$\\text{a b}$与$\\hat{x}_{i}^{2}$、$\\sum_{i=1}^{n} \\sqrt[3]{x_i}$。\n\n```math\n\\frac{a}{b\n```\n\n"
+                             "```math\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix} = "
+                             "\\begin{cases} 1, & x > 0 \\\\ 0, & \\text{其他} \\end{cases}\n```\n";
+    bzc::test::ScratchFolder cache("bzc-docx-math-cache");
+    Docx without = build(body);
+    Docx first = build(body, "pandoc", cache.path);   // asks pandoc, stores the answers
+    Docx second = build(body, "pandoc", cache.path);  // from the answers stored
+    std::size_t stored = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(cache.path)) stored += e.is_regular_file();
+    CHECK(stored >= 8);
+    CHECK(first.bytes == without.bytes);
+    CHECK(second.bytes == without.bytes);
+    REQUIRE(second.problems.size() == 1);
+    CHECK(second.problems[0].tex == "\\frac{a}{b");
+    CHECK(second.parts["word/document.xml"].find("a b</m:t>") != std::string::npos);
 }

@@ -442,21 +442,7 @@ TEST_CASE("the 索引 starts a new page, its entries in two columns, the page nu
 
 namespace {
 
-// A folder of its own under the system's temporary folder, with files in it.
-struct ScratchFolder {
-    std::filesystem::path path;
-    explicit ScratchFolder(const std::string& name) : path(std::filesystem::temp_directory_path() / name) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path / "figures");
-    }
-    ~ScratchFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    void write(const std::string& name, const std::string& content) const {
-        std::ofstream(path / name, std::ios::binary) << content;
-    }
-};
+using bzc::test::ScratchFolder;
 
 std::optional<SvgSize> svg_size(const std::string& root_attributes, ImageFailure& failure) {
     return read_svg_size("<svg xmlns=\"http://www.w3.org/2000/svg\" " + root_attributes + "><rect width=\"1\" height=\"1\"/></svg>",

@@ -8,6 +8,9 @@
 #include "frontend/xml/xml_reader.h"
 #include "support/source_manager.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -68,6 +71,29 @@ inline std::string read_file(const std::string& path) {
     ss << in.rdbuf();
     return ss.str();
 }
+
+// A folder of a test's own under the system's temporary folder (named
+// after the test and the process, as test cases run in parallel
+// processes), emptied first and removed with its files afterwards.
+struct ScratchFolder {
+    std::filesystem::path path;
+    explicit ScratchFolder(const std::string& name)
+        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    ~ScratchFolder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    // Writes a file under the folder, making the folders on its way.
+    void write(const std::string& name, const std::string& content) const {
+        std::filesystem::create_directories((path / name).parent_path());
+        std::ofstream(path / name, std::ios::binary) << content;
+    }
+};
 
 inline std::string source_path(const std::string& relative) { return std::string(BZC_SOURCE_DIR) + "/" + relative; }
 

@@ -1,5 +1,6 @@
 #include "emit/docx/images.h"
 
+#include "support/file_bytes.h"
 #include "support/svg_rendering.h"
 
 #include <pugixml.hpp>
@@ -7,8 +8,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace bzc::emit::docx {
 
@@ -247,16 +246,14 @@ std::optional<Image> read_image(const std::filesystem::path& path, ImageFailure&
         reason_en = "the file is larger than 64 MiB";
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof()) {
+    std::optional<std::string> bytes = read_file_bytes(path);
+    if (!bytes) {
         reason_zh = "无法读取文件";
         reason_en = "the file cannot be read";
         return std::nullopt;
     }
     Image image;
-    image.data = std::move(buffer).str();
+    image.data = std::move(*bytes);
     if (read_image_header(image)) return image;
     std::string extension = path.extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

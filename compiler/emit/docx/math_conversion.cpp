@@ -1,5 +1,6 @@
 #include "emit/docx/math_conversion.h"
 
+#include "emit/docx/math_cache.h"
 #include "emit/docx/zip_writer.h"
 #include "model/walk.h"
 #include "support/limits.h"
@@ -8,11 +9,13 @@
 #include "support/utf8.h"
 #include "support/zip_archive.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <unistd.h>
 
@@ -218,17 +221,53 @@ bool MathConversion::read_pandoc_document(std::string_view document_xml, const s
         if (math) {
             auto& by_tex = uses[i].style == MathStyle::Display ? display_ : inline_;
             by_tex.emplace(tex_for_pandoc(uses[i].tex), math);
-            continue;
-        }
-        for (const auto& where : uses[i].locations) {
-            MathProblem p;
-            p.location = where;
-            p.tex = uses[i].tex;
-            problems.push_back(std::move(p));
+        } else {
+            add_not_converted(uses[i]);
         }
     }
-    pandoc_document_ = std::move(parsed);
+    documents_.push_back(std::move(parsed));
     return true;
+}
+
+bool MathConversion::add_stored(const TexUse& use, std::string_view omml) {
+    if (documents_.empty() || documents_.back()->document_element().name() != std::string_view("stored")) {
+        documents_.push_back(std::make_unique<pugi::xml_document>());
+        documents_.back()->append_child("stored");
+    }
+    pugi::xml_node holder = documents_.back()->document_element().append_child("answer");
+    pugi::xml_parse_result ok = holder.append_buffer(omml.data(), omml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                                     pugi::encoding_utf8);
+    pugi::xml_node math = holder.first_child();
+    if (!ok || !math || math.next_sibling() || math.type() != pugi::node_element || math.name() != std::string_view("m:oMath")) {
+        holder.parent().remove_child(holder);
+        return false;
+    }
+    auto& by_tex = use.style == MathStyle::Display ? display_ : inline_;
+    by_tex.emplace(tex_for_pandoc(use.tex), math);
+    return true;
+}
+
+void MathConversion::add_not_converted(const TexUse& use) {
+    for (const auto& where : use.locations) {
+        MathProblem p;
+        p.location = where;
+        p.tex = use.tex;
+        problems.push_back(std::move(p));
+    }
+}
+
+void MathConversion::absorb(MathConversion&& other) {
+    for (auto& d : other.documents_) documents_.push_back(std::move(d));
+    display_.merge(other.display_);
+    inline_.merge(other.inline_);
+    problems.insert(problems.end(), std::make_move_iterator(other.problems.begin()), std::make_move_iterator(other.problems.end()));
+    other = MathConversion();
+}
+
+std::string MathConversion::stored_form(pugi::xml_node math) {
+    std::ostringstream out;
+    math.print(out, "", pugi::format_raw);
+    return std::move(out).str();
 }
 
 pugi::xml_node MathConversion::find(MathStyle style, std::string_view tex) const {
@@ -328,9 +367,26 @@ MathConversion run_pandoc(const std::vector<TexUse>& uses, const MathOptions& op
 MathConversionJob MathConversionJob::start(const model::Document& doc, const MathOptions& options) {
     MathConversionJob job;
     std::vector<TexUse> uses = collect_tex(doc);
-    if (uses.empty()) return job;  // no math: pandoc is not started at all
-    auto work = [uses = std::move(uses), options, whole = SourceLocation{doc.file, 0, 0}] {
-        return run_pandoc(uses, options, whole);
+    MathCache cache = uses.empty() ? MathCache() : MathCache::open(options.cache_directory, options.pandoc);
+    std::vector<TexUse> asked;  // of pandoc
+    for (auto& use : uses) {
+        std::optional<StoredAnswer> answer = cache.find(use.style, tex_for_pandoc(use.tex));
+        if (answer && !answer->converted) job.stored_.add_not_converted(use);
+        else if (!answer || !job.stored_.add_stored(use, answer->omml)) asked.push_back(std::move(use));
+    }
+    if (asked.empty()) return job;  // no math, or all of it known: pandoc is not started at all
+    auto work = [asked = std::move(asked), options, cache, whole = SourceLocation{doc.file, 0, 0}] {
+        MathConversion result = run_pandoc(asked, options, whole);
+        // Only a pandoc that ran and answered is remembered, for each formula.
+        bool answered = std::none_of(result.problems.begin(), result.problems.end(),
+                                     [](const MathProblem& p) { return p.kind == MathProblem::Kind::NoConverter; });
+        for (const auto& use : asked) {
+            if (!answered) break;
+            std::string tex = tex_for_pandoc(use.tex);
+            pugi::xml_node math = result.find(use.style, tex);
+            cache.store(use.style, tex, math ? StoredAnswer{true, MathConversion::stored_form(math)} : StoredAnswer{});
+        }
+        return result;
     };
     try {
         job.result_ = std::async(std::launch::async, work);
@@ -345,8 +401,9 @@ MathConversionJob::~MathConversionJob() {
 }
 
 MathConversion MathConversionJob::finish() {
-    if (!result_.valid()) return {};
-    return result_.get();
+    MathConversion all = std::move(stored_);
+    if (result_.valid()) all.absorb(result_.get());
+    return all;
 }
 
 MathConversion convert_math(const model::Document& doc, const MathOptions& options) {

@@ -10,7 +10,9 @@
 // DOCX pandoc returns are matched back to their TeX by those markers. A
 // formula pandoc could not convert (it then writes the TeX as text) keeps
 // its TeX source in the DOCX and is reported; without pandoc every formula
-// does, with one report, and the DOCX is written all the same.
+// does, with one report, and the DOCX is written all the same. pandoc's
+// answers are kept between runs (math_cache.h), and pandoc is asked only
+// about formulas it has not answered before.
 
 #include "model/document.h"
 #include "support/source_location.h"
@@ -18,6 +20,7 @@
 #include <pugixml.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
@@ -59,6 +62,8 @@ std::string pandoc_markdown(const std::vector<TexUse>& uses);
 struct MathOptions {
     std::string pandoc = "pandoc";  // a name on PATH or a path
     std::chrono::milliseconds timeout{60000};
+    // Where pandoc's answers are kept between runs (MathCache); empty: not kept.
+    std::filesystem::path cache_directory;
 };
 
 // A formula the DOCX shows as TeX source.
@@ -88,14 +93,29 @@ public:
     // problem, when the part is not pandoc's document at all.
     bool read_pandoc_document(std::string_view document_xml, const std::vector<TexUse>& uses, SourceLocation document);
 
+    // An answer pandoc gave in an earlier run: `omml` is the m:oMath element
+    // as stored_form() wrote it. False, adding nothing, when it is not
+    // exactly one m:oMath element (a damaged cache entry).
+    bool add_stored(const TexUse& use, std::string_view omml);
+    // A use pandoc could not convert, in this run or an earlier one: a
+    // NotConverted problem at each of its locations.
+    void add_not_converted(const TexUse& use);
+    // Takes over the formulas and problems of another conversion.
+    void absorb(MathConversion&& other);
+
     // The m:oMath element for this TeX, or an empty node when it has none.
     pugi::xml_node find(MathStyle style, std::string_view tex) const;
     std::size_t converted() const { return display_.size() + inline_.size(); }
 
+    // An m:oMath element as XML text that add_stored() reads back to the
+    // same element, so a DOCX made from stored answers is byte for byte the
+    // one made from pandoc's.
+    static std::string stored_form(pugi::xml_node math);
+
     std::vector<MathProblem> problems;
 
 private:
-    std::unique_ptr<pugi::xml_document> pandoc_document_;  // owns the nodes below
+    std::vector<std::unique_ptr<pugi::xml_document>> documents_;  // own the nodes below
     std::map<std::string, pugi::xml_node, std::less<>> display_, inline_;
 };
 
@@ -109,17 +129,20 @@ public:
     MathConversionJob& operator=(MathConversionJob&&) noexcept = default;
     ~MathConversionJob();  // waits for pandoc (within its timeout) if nobody did
 
-    // Collects the TeX of `doc` now (the document may change afterwards)
-    // and, when there is any, starts pandoc.
+    // Collects the TeX of `doc` now (the document may change afterwards),
+    // takes what the cache (options.cache_directory) knows of it and, for
+    // any formula left, starts pandoc.
     static MathConversionJob start(const model::Document& doc, const MathOptions& options);
 
     // The conversion, once pandoc has finished; a job is finished once.
     MathConversion finish();
-    // True while pandoc runs or has run for this job and has not been finished.
+    // True while pandoc runs or has run for this job and has not been
+    // finished; false when the cache answered for every formula.
     bool runs_pandoc() const { return result_.valid(); }
 
 private:
-    std::future<MathConversion> result_;
+    MathConversion stored_;  // the answers found in the cache
+    std::future<MathConversion> result_;  // pandoc's, for the rest
 };
 
 // Converts every formula of the document with one pandoc call (none when

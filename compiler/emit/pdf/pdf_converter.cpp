@@ -1,7 +1,9 @@
 #include "emit/pdf/pdf_converter.h"
 
 #include "support/atomic_file.h"
+#include "support/file_bytes.h"
 #include "support/resources.h"
+#include "support/user_cache.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,16 +35,6 @@ std::string env_or_empty(const char* name) {
     return v ? v : "";
 }
 
-// bzc's own cache: the worker script, the font map and LibreOffice
-// profiles, kept between runs since a new profile costs LibreOffice 0.3 s.
-fs::path cache_directory() {
-    std::string xdg = env_or_empty("XDG_CACHE_HOME");
-    if (!xdg.empty()) return fs::path(xdg) / "bzc";
-    std::string home = env_or_empty("HOME");
-    if (!home.empty() && ::access(home.c_str(), W_OK) == 0) return fs::path(home) / ".cache" / "bzc";
-    return fs::temp_directory_path() / ("bzc-" + std::to_string(::getuid()));
-}
-
 std::optional<std::string> find_soffice(const PdfSettings& s) {
     for (const std::string& candidate : {s.soffice, env_or_empty("BZC_SOFFICE")}) {
         if (!candidate.empty()) return find_program(candidate);
@@ -66,11 +58,7 @@ std::optional<std::string> find_python(const PdfSettings& s) {
 
 // Writes a file of the worker's directory unless it already holds `content`.
 int install_file(const fs::path& path, std::string_view content) {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-        std::string existing((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (existing == content) return 0;
-    }
+    if (read_file_bytes(path) == content) return 0;
     return write_file_atomically(path, content);
 }
 
@@ -185,7 +173,9 @@ std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& resu
         result = failure(missing ? missing->zh : "找不到 LibreOffice", missing ? missing->en : "LibreOffice not found");
         return nullptr;
     }
-    fs::path dir = cache_directory() / "pdf";
+    // The worker script, the font map and LibreOffice profiles, kept between
+    // runs since a new profile costs LibreOffice 0.3 s.
+    fs::path dir = user_cache_directory() / "pdf";
     std::error_code ec;
     fs::create_directories(dir, ec);
     int error = ec ? ec.value() : 0;
@@ -495,8 +485,7 @@ void PdfConverter::read_answer(std::size_t slot) {
         return;
     }
     // LibreOffice reports success for files it did not finish: read back.
-    std::ifstream in(w->output, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes = read_file_bytes(w->output).value_or("");
     if (!is_complete_pdf(bytes)) {
         finish_job(*w, failure("LibreOffice 报告成功，但输出的 PDF 不存在或不完整",
                                "LibreOffice reported success but the PDF is missing or incomplete"));
