@@ -21,6 +21,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import zipfile
@@ -33,7 +34,8 @@ MAX_SEED = 64 * 1024  # bytes; larger inputs slow every mutation down
 GENERATOR_CAP = 40    # depth, count or size arguments of generate: lines (limits are 32 deep, 63 columns)
 
 TARGETS = ["markdown_reader_fuzzer", "xml_reader_fuzzer", "designation_fuzzer", "catalog_fuzzer",
-           "project_file_fuzzer", "comments_table_fuzzer", "check_cache_fuzzer", "check_pipeline_fuzzer"]
+           "project_file_fuzzer", "comments_table_fuzzer", "check_cache_fuzzer", "math_cache_fuzzer",
+           "check_pipeline_fuzzer"]
 WORKBOOK_PARTS = ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
 
 XML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<standard version="1">\n  <metadata>\n'
@@ -175,6 +177,34 @@ def check_cache_bodies():
     return [full, empty, full[: len(full) // 2]]
 
 
+def math_cache_entries():
+    """The tails of formula cache entries (emit/docx/math_cache.cpp) for the
+    TeX of the samples: a style byte (odd: display), the verdict line and
+    the m:oMath pandoc writes for it."""
+    tex = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "samples", "**", "*.md"), recursive=True)):
+        source = text(path)
+        tex += re.findall(r"```math[^\n]*\n(.*?)\n```", source, re.S)
+        tex += re.findall(r"(?<![$\\])\$([^$\n]+)\$", source)
+    tex = list(dict.fromkeys(t.replace("\n", " ") for t in tex))[:40]
+    if not tex or not shutil.which("pandoc"):
+        return []
+    markdown = "".join("$$%s$$\n\n" % t for t in tex)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "math.docx")
+        try:
+            subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", out], input=markdown.encode(),
+                           check=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return []
+        with zipfile.ZipFile(out) as z:
+            document = z.read("word/document.xml").decode()
+    entries = [b"\0not-converted\n"]
+    for i, omml in enumerate(re.findall(r"<m:oMath>.*?</m:oMath>", document, re.S)):
+        entries.append(bytes([i & 1]) + b"converted\n" + omml.encode())
+    return entries
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: fuzz/make_seed_corpus.py OUT_DIR")
@@ -311,6 +341,11 @@ def main():
     # after the header the target adds (varints, length-prefixed strings).
     for body in check_cache_bodies():
         add("check_cache_fuzzer", body)
+
+    # Formula cache entries after their question: pandoc's OMML of the
+    # formulas of the samples, as a build stores it (without pandoc: none).
+    for entry in math_cache_entries():
+        add("math_cache_fuzzer", entry)
 
     # Hand-made seeds.
     for target in TARGETS:

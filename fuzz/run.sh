@@ -24,7 +24,7 @@ fi
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 all=(markdown_reader_fuzzer xml_reader_fuzzer designation_fuzzer catalog_fuzzer project_file_fuzzer comments_table_fuzzer
-     check_cache_fuzzer check_pipeline_fuzzer)
+     check_cache_fuzzer math_cache_fuzzer check_pipeline_fuzzer)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -36,6 +36,7 @@ dict_for() {
         project_file_fuzzer) echo fuzz/project_file.dict ;;
         comments_table_fuzzer) echo fuzz/comments_table.dict ;;
         check_cache_fuzzer) echo fuzz/check_cache.dict ;;
+        math_cache_fuzzer) echo fuzz/math_cache.dict ;;
         check_pipeline_fuzzer)  # libFuzzer takes one dictionary
             cat fuzz/markdown.dict fuzz/xml.dict > build-fuzz/check_pipeline.dict
             echo build-fuzz/check_pipeline.dict ;;

@@ -25,5 +25,10 @@ inline constexpr std::size_t max_workbook_part_bytes = 16u * 1024u * 1024u;
 // few MiB. Far above that, and far below what a runaway converter or a bomb
 // in its output would have bzc hold.
 inline constexpr std::size_t max_pandoc_document_bytes = 64u * 1024u * 1024u;
+// The depth of elements in one formula's OMML, which the DOCX writer copies
+// element by element, recursively. A formula of a standard is 10–20 deep;
+// pandoc needs over a minute for TeX nested a thousand deep, but an answer
+// in the formula cache (which a CI cache may bring) can be anything.
+inline constexpr std::size_t max_math_depth = 256;
 
 }  // namespace bzc::limits

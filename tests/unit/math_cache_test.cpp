@@ -4,6 +4,7 @@
 // answered before. That a DOCX from stored answers is the DOCX from pandoc,
 // byte for byte, is tested in docx_math_test.cpp.
 #include "emit/docx/math_cache.h"
+#include "support/limits.h"
 #include "support/subprocess.h"
 #include "test_support.h"
 
@@ -206,6 +207,18 @@ TEST_CASE("a stored answer must be one m:oMath element", "[math][cache]") {
         CHECK_FALSE(n.add_stored(use, bad));
         CHECK(n.converted() == 0);
     }
+    // The DOCX writer copies OMML recursively: a forged entry nested deeper than a formula
+    // ever is is not an answer (and is refused without recursing itself).
+    auto nested = [](std::size_t depth) {
+        std::string xml = "<m:oMath>";
+        for (std::size_t i = 0; i < depth; ++i) xml += "<m:e>";
+        for (std::size_t i = 0; i < depth; ++i) xml += "</m:e>";
+        return xml + "</m:oMath>";
+    };
+    TexUse deep{MathStyle::Inline, "d", {{1, 1, 1}}};
+    CHECK(MathConversion().add_stored(deep, nested(bzc::limits::max_math_depth)));
+    CHECK_FALSE(MathConversion().add_stored(deep, nested(bzc::limits::max_math_depth + 1)));
+    CHECK_FALSE(MathConversion().add_stored(deep, nested(200000)));
     // Stored and read back, an element is the same element, single spaces included.
     CHECK(MathConversion::stored_form(m.find(MathStyle::Inline, "a")) == omml);
     TexUse spaced{MathStyle::Inline, "b", {{1, 1, 1}}};

@@ -87,6 +87,25 @@ std::optional<std::size_t> marker_index(pugi::xml_node paragraph, std::size_t co
     return index;
 }
 
+// Whether no element under `math` lies deeper than limits::max_math_depth.
+bool within_depth_limit(pugi::xml_node math) {
+    std::size_t depth = 0;
+    pugi::xml_node n = math;
+    for (;;) {
+        if (n.first_child()) {
+            n = n.first_child();
+            if (++depth > limits::max_math_depth) return false;
+            continue;
+        }
+        while (n != math && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        if (n == math) return true;
+        n = n.next_sibling();
+    }
+}
+
 // The one m:oMath of the paragraphs pandoc made of a formula, or an empty
 // node when they are anything else (TeX left as text, several paragraphs).
 pugi::xml_node only_formula(const std::vector<pugi::xml_node>& paragraphs) {
@@ -218,7 +237,7 @@ bool MathConversion::read_pandoc_document(std::string_view document_xml, const s
     }
     for (std::size_t i = 0; i < uses.size(); ++i) {
         pugi::xml_node math = only_formula(paragraphs[i]);
-        if (math) {
+        if (math && within_depth_limit(math)) {
             auto& by_tex = uses[i].style == MathStyle::Display ? display_ : inline_;
             by_tex.emplace(tex_for_pandoc(uses[i].tex), math);
         } else {
@@ -238,8 +257,12 @@ bool MathConversion::add_stored(const TexUse& use, std::string_view omml) {
     pugi::xml_parse_result ok = holder.append_buffer(omml.data(), omml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                                                      pugi::encoding_utf8);
     pugi::xml_node math = holder.first_child();
-    if (!ok || !math || math.next_sibling() || math.type() != pugi::node_element || math.name() != std::string_view("m:oMath")) {
-        holder.parent().remove_child(holder);
+    if (!ok || !math || math.next_sibling() || math.type() != pugi::node_element || math.name() != std::string_view("m:oMath") ||
+        !within_depth_limit(math)) {
+        // Left in place, unused: pugixml removes a node's children
+        // recursively, and a forged entry may nest a million deep; the
+        // document frees its memory by pages.
+        holder.set_name("refused");
         return false;
     }
     auto& by_tex = use.style == MathStyle::Display ? display_ : inline_;
@@ -393,6 +416,12 @@ MathConversionJob MathConversionJob::start(const model::Document& doc, const Mat
     } catch (const std::system_error&) {
         job.result_ = std::async(std::launch::deferred, work);  // no thread to be had: run it when asked
     }
+    return job;
+}
+
+MathConversionJob MathConversionJob::known(MathConversion conversion) {
+    MathConversionJob job;
+    job.stored_ = std::move(conversion);
     return job;
 }
 

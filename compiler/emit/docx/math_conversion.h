@@ -88,14 +88,16 @@ public:
 
     // Matches the paragraphs of pandoc's word/document.xml to `uses`. A use
     // converts when its marker is followed by exactly one paragraph holding
-    // exactly one m:oMath (alone or in an m:oMathPara) and no text; every
-    // other use is a NotConverted problem. False, with a NoConverter
+    // exactly one m:oMath (alone or in an m:oMathPara) and no text, no
+    // deeper than limits::max_math_depth; every other use is a NotConverted
+    // problem. False, with a NoConverter
     // problem, when the part is not pandoc's document at all.
     bool read_pandoc_document(std::string_view document_xml, const std::vector<TexUse>& uses, SourceLocation document);
 
     // An answer pandoc gave in an earlier run: `omml` is the m:oMath element
     // as stored_form() wrote it. False, adding nothing, when it is not
-    // exactly one m:oMath element (a damaged cache entry).
+    // exactly one m:oMath element no deeper than limits::max_math_depth (a
+    // damaged or forged cache entry).
     bool add_stored(const TexUse& use, std::string_view omml);
     // A use pandoc could not convert, in this run or an earlier one: a
     // NotConverted problem at each of its locations.
@@ -133,6 +135,8 @@ public:
     // takes what the cache (options.cache_directory) knows of it and, for
     // any formula left, starts pandoc.
     static MathConversionJob start(const model::Document& doc, const MathOptions& options);
+    // A job whose conversion is known already: no pandoc runs.
+    static MathConversionJob known(MathConversion conversion);
 
     // The conversion, once pandoc has finished; a job is finished once.
     MathConversion finish();
