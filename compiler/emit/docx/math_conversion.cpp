@@ -403,8 +403,8 @@ MathConversionJob MathConversionJob::start(const model::Document& doc, const Mat
         // Only a pandoc that ran and answered is remembered, for each formula.
         bool answered = std::none_of(result.problems.begin(), result.problems.end(),
                                      [](const MathProblem& p) { return p.kind == MathProblem::Kind::NoConverter; });
+        if (!answered) return result;
         for (const auto& use : asked) {
-            if (!answered) break;
             std::string tex = tex_for_pandoc(use.tex);
             pugi::xml_node math = result.find(use.style, tex);
             cache.store(use.style, tex, math ? StoredAnswer{true, MathConversion::stored_form(math)} : StoredAnswer{});
