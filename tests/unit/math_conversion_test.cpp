@@ -215,21 +215,19 @@ TEST_CASE("pandoc converts the TeX it knows and leaves the rest to the TeX sourc
         "# 范围\n\n本文件规定了$x_1$与$\\badcommand{x$。\n\n```math\n\\frac{a}{b} % the ratio\n+ \\sum_{i=1}^{n} w_i\n```\n"));
     // pandoc's reference document is a temporary file, removed afterwards. The tests run in
     // parallel and others convert formulas too, so this one counts in a TMPDIR of its own.
-    fs::path own_tmp = fs::temp_directory_path() / ("bzc-math-tmp-" + std::to_string(::getpid()));
-    fs::create_directories(own_tmp);
-    const char* saved = std::getenv("TMPDIR");
-    std::string saved_tmpdir = saved ? saved : "";
-    ::setenv("TMPDIR", own_tmp.c_str(), 1);
-    auto references = [&] {
-        std::size_t count = 0;
-        for (const auto& e : fs::directory_iterator(own_tmp))
-            if (e.path().filename().string().rfind("bzc-pandoc-reference-", 0) == 0) ++count;
-        return count;
-    };
-    MathConversion conversion = convert_math(c.document, MathOptions());
-    CHECK(references() == 0);
-    if (saved) ::setenv("TMPDIR", saved_tmpdir.c_str(), 1); else ::unsetenv("TMPDIR");
-    fs::remove_all(own_tmp);
+    MathConversion conversion;
+    {
+        bzc::test::ScratchFolder own_tmp("bzc-math-tmp");
+        bzc::test::EnvironmentVariable tmpdir("TMPDIR", own_tmp.path.c_str());
+        auto references = [&] {
+            std::size_t count = 0;
+            for (const auto& e : fs::directory_iterator(own_tmp.path))
+                if (e.path().filename().string().rfind("bzc-pandoc-reference-", 0) == 0) ++count;
+            return count;
+        };
+        conversion = convert_math(c.document, MathOptions());
+        CHECK(references() == 0);
+    }
     pugi::xml_node fraction = conversion.find(MathStyle::Display, "\\frac{a}{b} % the ratio\n+ \\sum_{i=1}^{n} w_i");
     REQUIRE(fraction);
     CHECK(fraction.child("m:f"));

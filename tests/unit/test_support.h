@@ -6,13 +6,15 @@
 #include "emit/canonical_xml.h"
 #include "frontend/markdown/markdown_reader.h"
 #include "frontend/xml/xml_reader.h"
+#include "support/file_bytes.h"
 #include "support/source_manager.h"
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,12 +67,28 @@ inline Compiled compile_text(const std::string& text, bool xml = false, const st
     return c;
 }
 
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+// A file's bytes, or "" when it cannot be read.
+inline std::string read_file(const std::string& path) { return read_file_bytes(path).value_or(""); }
+
+// Sets (or, with nullptr, removes) an environment variable for a scope.
+class EnvironmentVariable {
+public:
+    EnvironmentVariable(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        if (value) ::setenv(name, value, 1);
+        else ::unsetenv(name);
+    }
+    EnvironmentVariable(const EnvironmentVariable&) = delete;
+    EnvironmentVariable& operator=(const EnvironmentVariable&) = delete;
+    ~EnvironmentVariable() {
+        if (old_) ::setenv(name_, old_->c_str(), 1);
+        else ::unsetenv(name_);
+    }
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
 
 // A folder of a test's own under the system's temporary folder (named
 // after the test and the process, as test cases run in parallel

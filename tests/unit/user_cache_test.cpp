@@ -6,31 +6,13 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <optional>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
 
-// Sets an environment variable for the scope of a test.
-class EnvironmentVariable {
-public:
-    EnvironmentVariable(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
-    }
-    ~EnvironmentVariable() {
-        if (old_) ::setenv(name_, old_->c_str(), 1);
-        else ::unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
+using bzc::test::EnvironmentVariable;
 
 mode_t mode_of(const std::filesystem::path& p) {
     struct stat st {};
