@@ -40,7 +40,7 @@ void write_list(const TermIndexList& list, bool titled, SourceLocation where, mo
         for (const auto& e : group.entries) {
             model::ListItem item;
             item.location = where;
-            item.blocks.push_back(paragraph({model::text_inline(e.term + "\u3000" + e.entry->number, where)}, where));
+            item.blocks.push_back(paragraph({model::text_inline(e.term + std::string(index_line_gap) + e.entry->number, where)}, where));
             entries.items.push_back(std::move(item));
         }
         model::Block b;

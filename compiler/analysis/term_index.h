@@ -51,4 +51,22 @@ TermIndex build_term_index(const model::Document& doc);
 // term and the override is valid.
 IndexKey index_key(IndexLanguage language, std::string_view term, const model::Section* entry = nullptr);
 
+// The parts of one line of a 索引, "公务用车　3.1.1": the term, the gap (spaces,
+// the full-width space, or the leaders some drafters type: ……, ···, ....)
+// and the number, the last run of digits and dots, which starts with a digit,
+// does not end with a dot and follows a gap or a Han character (GPS3.1 is a
+// term, not GPS and 3.1). Byte offsets into the line; without a number,
+// number_begin and number_end are both where the line's text ends. The IDX
+// checks read a hand-written 索引 with it; the DOCX writer sets its dotted
+// leader in the gap.
+struct IndexLineParts {
+    std::size_t term_begin = 0, term_end = 0;      // spaces before the term are not part of it
+    std::size_t number_begin = 0, number_end = 0;  // trailing spaces are not part of the number
+    bool has_number() const { return number_begin < number_end; }
+};
+IndexLineParts split_index_line(std::string_view line);
+
+// What index_generation writes between a term and its number.
+inline constexpr std::string_view index_line_gap = "\u3000";
+
 }  // namespace bzc::analysis

@@ -88,8 +88,11 @@ std::vector<std::string> paragraphs(const std::string& document, const std::stri
     std::vector<std::string> out;
     for (auto p : doc.select_nodes(("//w:p[w:pPr/w:pStyle/@w:val='" + style + "']").c_str())) {
         std::string text;
-        for (auto t : p.node().select_nodes(".//w:t|.//w:br")) {
-            text += std::string(t.node().name()) == "w:br" ? "\n" : t.node().text().get();
+        pugi::xpath_node_set pieces = p.node().select_nodes(".//w:t|.//w:br|.//w:r/w:tab");
+        pieces.sort();  // a union comes in no particular order
+        for (auto t : pieces) {
+            std::string name = t.node().name();
+            text += name == "w:br" ? "\n" : name == "w:tab" ? "\t" : t.node().text().get();
         }
         out.push_back(text);
     }
@@ -388,8 +391,19 @@ TEST_CASE("the 索引 starts a new page, its entries in two columns, the page nu
     // Letters and list titles in the letter style; 长途 under C by its override.
     CHECK(paragraphs(parts["word/document.xml"], "BZIndexLetter") ==
           std::vector<std::string>{"汉语拼音索引", "C", "G", "英文对应词索引", "L", "O"});
+    // Each entry: the term, a tab, the number; the tab stop of the entries'
+    // style at the right edge of a column, with a dotted leader to it.
     CHECK(paragraphs(parts["word/document.xml"], "BZIndexItem") ==
-          std::vector<std::string>{"长途公务出行　3.2", "公务用车　3.1", "long-distance official travel　3.2", "official vehicle　3.1"});
+          std::vector<std::string>{"长途公务出行\t3.2", "公务用车\t3.1", "long-distance official travel\t3.2", "official vehicle\t3.1"});
+    {
+        pugi::xml_document styles;
+        REQUIRE(styles.load_string(parts["word/styles.xml"].c_str()));
+        auto stop = styles.select_node("//w:style[@w:styleId='BZIndexItem']/w:pPr/w:tabs/w:tab").node();
+        CHECK(std::string(stop.attribute("w:val").value()) == "right");
+        CHECK(std::string(stop.attribute("w:leader").value()) == "dot");
+        // A4 less the margins and gutter (9,355 twips), less the gap between the columns (425), halved.
+        CHECK(stop.attribute("w:pos").as_int() == 4465);
+    }
     std::size_t heading = 0;
     while (heading < ps.size() && ps[heading].style != "BZIndexHeading") ++heading;
     REQUIRE(heading < ps.size());
@@ -429,7 +443,12 @@ TEST_CASE("the 索引 starts a new page, its entries in two columns, the page nu
     CHECK(columns(ps.back().section) == 1);
 
     // A hand-written 索引 without list titles: the title alone across the page.
-    auto written = docx_parts(std::string(cover) + chapters + "# 索引\n\nG\n\n- 公务用车　3.1\n");
+    // The gap or leaders typed before a number give way to the tab; an entry
+    // without a number after a gap or a Han character prints as written.
+    auto written = docx_parts(std::string(cover) + chapters +
+                              "# 索引\n\nG\n\n- 公务用车　3.1\n- 公务用车……3.1\n- 公务用车 **3.1**\n- GPS3.1\n- 公务用车3.1 \n");
+    CHECK(paragraphs(written["word/document.xml"], "BZIndexItem") ==
+          std::vector<std::string>{"公务用车\t3.1", "公务用车\t3.1", "公务用车 3.1", "GPS3.1", "公务用车\t3.1"});
     pugi::xml_document doc2;
     auto ps2 = laid_out(written["word/document.xml"], doc2);
     std::size_t h2 = 0;

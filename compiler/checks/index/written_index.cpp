@@ -8,10 +8,6 @@ namespace {
 
 using analysis::IndexLanguage;
 
-// Between a term and its number: spaces, the full-width space, and the
-// leaders some drafters type (……, ···, ....).
-bool is_gap(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'…' || c == U'·' || c == U'.' || c == U'⋯'; }
-
 // "B" or "Ｂ": the letter, else empty.
 std::string letter_of(std::string_view text) {
     std::size_t at = 0;
@@ -22,50 +18,14 @@ std::string letter_of(std::string_view text) {
     return std::string(1, static_cast<char>(c));
 }
 
-// The start of the code point that ends before byte `end`.
-std::size_t previous_code_point(const std::string& text, std::size_t end) {
-    std::size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return start;
-}
-
-// Splits "公务用车　3.1.1" into the term and the number, with their
-// locations. The number is the last run of digits and dots, after a gap or
-// a Han character (GPS3.1 is a term, not GPS and 3.1).
+// Splits "公务用车　3.1.1" into the term and the number, with their locations.
 void split_entry(const std::string& text, const FlatText& flat, WrittenEntry& entry) {
-    std::size_t end = text.size();
-    while (end > 0) {
-        std::size_t start = previous_code_point(text, end);
-        std::size_t at = start;
-        char32_t c = utf8::decode(text, at);
-        if (c != U' ' && c != U'\t' && c != U'\u3000') break;
-        end = start;
-    }
-    std::size_t number_start = end;
-    while (number_start > 0 && (utf8::is_ascii_digit(static_cast<unsigned char>(text[number_start - 1])) || text[number_start - 1] == '.'))
-        --number_start;
-    while (number_start < end && text[number_start] == '.') ++number_start;  // a number starts with a digit
-    bool has_number = number_start > 0 && number_start < end && text[end - 1] != '.';
-    if (has_number) {
-        std::size_t at = previous_code_point(text, number_start);
-        char32_t before = utf8::decode(text, at);
-        has_number = is_gap(before) || utf8::is_han(before);
-    }
-    std::size_t term_end = has_number ? number_start : end;
-    // The gap and the leaders before the number belong to neither.
-    while (term_end > 0) {
-        std::size_t start = previous_code_point(text, term_end);
-        std::size_t at = start;
-        if (!is_gap(utf8::decode(text, at))) break;
-        term_end = start;
-    }
-    std::size_t begin = 0;
-    while (begin < term_end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
-    entry.term = text.substr(begin, term_end - begin);
-    entry.location = flat.at(begin);
-    if (has_number) {
-        entry.number = text.substr(number_start, end - number_start);
-        entry.number_location = flat.at(number_start);
+    analysis::IndexLineParts parts = analysis::split_index_line(text);
+    entry.term = text.substr(parts.term_begin, parts.term_end - parts.term_begin);
+    entry.location = flat.at(parts.term_begin);
+    if (parts.has_number()) {
+        entry.number = text.substr(parts.number_begin, parts.number_end - parts.number_begin);
+        entry.number_location = flat.at(parts.number_begin);
     }
 }
 

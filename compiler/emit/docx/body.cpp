@@ -397,7 +397,8 @@ void DocumentWriter::list(const model::List& l, const BlockContext& c) {
     for (const auto& item : l.items) {
         bool merge = !item.blocks.empty() && item.blocks.front().is<model::Paragraph>();
         begin_paragraph(item_format);
-        if (merge) inlines(item.blocks.front().as<model::Paragraph>().content, base_format(c));
+        if (merge && c.element == SectionKind::Index && depth == 0) index_line(item.blocks.front().as<model::Paragraph>().content, base_format(c));
+        else if (merge) inlines(item.blocks.front().as<model::Paragraph>().content, base_format(c));
         end_paragraph();
         labelled_blocks(item.blocks, merge ? 1 : 0, inner, rest);
     }

@@ -142,6 +142,8 @@ private:
     void end_section(const PageLayout& next);
     // index_section.cpp: the 索引 on pages of its own, the entries in two columns
     void index_element(const model::Section& s);
+    // An entry of the 索引: the term, the dotted leader, the number.
+    void index_line(const model::Inlines& content, const RunFormat& f);
 
     // body.cpp: blocks
     void blocks(const model::Blocks& list, const BlockContext& c);

@@ -25,7 +25,7 @@ bool is_list_title(const model::Block& b) { return b.is<model::Paragraph>() && i
 
 void DocumentWriter::index_element(const model::Section& s) {
     const PageLayout across{true, false, "decimal", false, 1};   // a new page, the numbers going on
-    const PageLayout columns{true, true, "decimal", false, 2};
+    const PageLayout columns{true, true, "decimal", false, index_columns};
     const PageLayout after{true, true, "decimal", false, 1};     // what may follow on the last page
     // The blocks from `i` on start with entries: the paragraph before them
     // across the page closes its section.
@@ -52,6 +52,26 @@ void DocumentWriter::index_element(const model::Section& s) {
     // Sub-clauses (reported by the checks) stay in the columns.
     for (const auto& child : s.children) clause(child, ClauseFamily::Body, c);
     if (in_columns) end_section(after);
+}
+
+// An entry: its term, then a tab whose dotted leader runs to the number at
+// the column's edge (the style's tab stop). The gap the source puts between
+// term and number (the full-width space of a generated entry, or the spaces
+// and leaders of a hand-written one) gives way to the tab; an entry without
+// a number, or whose number is not plain text at its end, prints as written.
+void DocumentWriter::index_line(const model::Inlines& content, const RunFormat& f) {
+    if (!content.empty() && content.back().kind == model::InlineKind::Text) {
+        const std::string& last = content.back().text;
+        analysis::IndexLineParts parts = analysis::split_index_line(last);
+        if (parts.has_number()) {
+            inlines(model::Inlines(content.begin(), content.end() - 1), f);
+            if (parts.term_end > 0) run(last.substr(0, parts.term_end), f);
+            tab();
+            run(last.substr(parts.number_begin, parts.number_end - parts.number_begin), f);
+            return;
+        }
+    }
+    inlines(content, f);
 }
 
 }  // namespace bzc::emit::docx

@@ -26,8 +26,9 @@ void DocumentWriter::section_properties(const PageLayout& layout) {
         if (layout.restart_numbers) x_.empty("w:pgNumType", {{"w:fmt", std::string(layout.number_format)}, {"w:start", "1"}});
         else x_.empty("w:pgNumType", {{"w:fmt", std::string(layout.number_format)}});
     }
-    if (layout.columns > 1) x_.empty("w:cols", {{"w:num", num(layout.columns)}, {"w:space", "425"}});
-    else x_.empty("w:cols", {{"w:space", "425"}});
+    const std::string gap = num(page.column_gap);
+    if (layout.columns > 1) x_.empty("w:cols", {{"w:num", num(layout.columns)}, {"w:space", gap}});
+    else x_.empty("w:cols", {{"w:space", gap}});
     x_.empty("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(page.line_pitch)}});
     x_.close();
 }

@@ -54,6 +54,7 @@ StyleSheet StyleSheet::parse(std::string_view text) {
         get("header", s.page_.header);
         get("footer", s.page_.footer);
         get("line-pitch", s.page_.line_pitch);
+        get("column-gap", s.page_.column_gap);
     }
     const auto defaults = root["defaults"];
     s.default_font = text_of(defaults, "font");
@@ -96,6 +97,7 @@ StyleSheet StyleSheet::parse(std::string_view text) {
             std::string t = tab.as<std::string>();
             if (t == "center-of-text") d.tabs.push_back(Tab::CenterOfText);
             else if (t == "right-of-text") d.tabs.push_back(Tab::RightOfText);
+            else if (t == "right-of-index-column") d.tabs.push_back(Tab::RightOfIndexColumn);
             else throw std::runtime_error("styles: unknown tab '" + t + "' in " + d.id);
         }
         d.list = text_of(node, "list");

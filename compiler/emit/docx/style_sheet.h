@@ -14,10 +14,18 @@ struct PageSetup {
     int top = 1928, bottom = 1134, left = 1134, right = 1134, gutter = 283;
     int header = 1417, footer = 1134;
     int line_pitch = 312;
+    int column_gap = 425;  // between the columns of the 索引
     int text_width() const { return width - left - right - gutter; }
+    int column_width(int columns) const { return (text_width() - (columns - 1) * column_gap) / columns; }
 };
 
-enum class Tab { CenterOfText, RightOfText };
+// The 索引's entries are set in two columns, as published standards set them.
+inline constexpr int index_columns = 2;
+
+// Tab stops of a style: the centre and the right edge (with a dotted leader)
+// of the text, and the right edge (with a dotted leader) of a column of the
+// two-column pages of the 索引.
+enum class Tab { CenterOfText, RightOfText, RightOfIndexColumn };
 
 // One style of templates/gbt/styles.yaml, with lengths converted to twips
 // and sizes to half-points.

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
         out << "        page.width = " << p.width << "; page.height = " << p.height << "; page.top = " << p.top
             << "; page.bottom = " << p.bottom << "; page.left = " << p.left << "; page.right = " << p.right
             << "; page.gutter = " << p.gutter << "; page.header = " << p.header << "; page.footer = " << p.footer
-            << "; page.line_pitch = " << p.line_pitch << ";\n";
+            << "; page.line_pitch = " << p.line_pitch << "; page.column_gap = " << p.column_gap << ";\n";
         out << "        std::map<std::string, int, std::less<>> sizes;\n";
         for (const auto& [name, size] : s.sizes()) out << "        sizes[" << literal(name) << "] = " << size << ";\n";
         out << "        std::vector<StyleDef> styles;\n";
@@ -63,7 +63,10 @@ int main(int argc, char** argv) {
             out << "            d.keep_next = " << d.keep_next << "; d.keep_lines = " << d.keep_lines
                 << "; d.page_break_before = " << d.page_break_before << "; d.char_spacing = " << d.char_spacing
                 << "; d.superscript = " << d.superscript << ";\n";
-            for (Tab t : d.tabs) out << "            d.tabs.push_back(Tab::" << (t == Tab::CenterOfText ? "CenterOfText" : "RightOfText") << ");\n";
+            for (Tab t : d.tabs) {
+                const char* name = t == Tab::CenterOfText ? "CenterOfText" : t == Tab::RightOfText ? "RightOfText" : "RightOfIndexColumn";
+                out << "            d.tabs.push_back(Tab::" << name << ");\n";
+            }
             out << "            d.list = " << literal(d.list) << "; d.level = " << d.level << ";\n";
             out << "            styles.push_back(std::move(d));\n        }\n";
         }

@@ -60,7 +60,8 @@ void paragraph_properties(XmlOut& x, const StyleDef& d, const StyleSheet& sheet)
         for (Tab t : d.tabs) {
             int width = sheet.page().text_width();
             if (t == Tab::CenterOfText) x.empty("w:tab", {{"w:val", "center"}, {"w:pos", num(width / 2)}});
-            else x.empty("w:tab", {{"w:val", "right"}, {"w:leader", "dot"}, {"w:pos", num(width)}});
+            else if (t == Tab::RightOfText) x.empty("w:tab", {{"w:val", "right"}, {"w:leader", "dot"}, {"w:pos", num(width)}});
+            else x.empty("w:tab", {{"w:val", "right"}, {"w:leader", "dot"}, {"w:pos", num(sheet.page().column_width(index_columns))}});
         }
         x.close();
     }
