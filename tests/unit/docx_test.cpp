@@ -124,6 +124,64 @@ TEST_CASE("zip archives are deterministic and readable", "[docx]") {
     CHECK(le32(a, a.size() - 22) == 0x06054b50);  // end of central directory, no comment
 }
 
+TEST_CASE("large entries are deflated in blocks, the same bytes on any number of threads", "[docx][zip]") {
+    auto inflate_all = [](const std::string& deflated, std::size_t size) {
+        std::string content(size, '\0');
+        z_stream z{};
+        REQUIRE(inflateInit2(&z, -MAX_WBITS) == Z_OK);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(deflated.data()));
+        z.avail_in = static_cast<uInt>(deflated.size());
+        z.next_out = reinterpret_cast<Bytef*>(content.data());
+        z.avail_out = static_cast<uInt>(content.size());
+        int status = inflate(&z, Z_FINISH);
+        bool whole = z.avail_in == 0;  // the stream ends where the bytes do
+        inflateEnd(&z);
+        CHECK(status == Z_STREAM_END);
+        CHECK(whole);
+        return content;
+    };
+    // Text that repeats across the 256 KiB block boundaries (as a document's
+    // paragraphs do), and bytes that do not repeat at all.
+    std::string text;
+    for (int i = 0; text.size() < 1'300'000; ++i) text += "<w:p><w:r><w:t>第" + std::to_string(i % 997) + "条 要求</w:t></w:r></w:p>";
+    std::string noise;
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 600'000; ++i) noise += static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+    constexpr std::size_t block = 256 * 1024;
+    for (std::size_t size : {std::size_t(0), std::size_t(1), block - 1, block, block + 1, 3 * block + 17, text.size()}) {
+        for (const std::string* source : {&text, &noise}) {
+            std::string_view in = std::string_view(*source).substr(0, size);
+            std::string one, two, four;
+            REQUIRE(deflate_raw(in, one, 1));
+            REQUIRE(deflate_raw(in, two, 2));
+            REQUIRE(deflate_raw(in, four, 4));
+            CHECK(one == two);
+            CHECK(one == four);
+            CHECK(inflate_all(one, in.size()) == in);
+        }
+    }
+    // The blocks cost next to nothing: each starts from the text before it.
+    std::string blocks;
+    REQUIRE(deflate_raw(text, blocks, 2));
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string single(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(text.data());
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef*>(single.data());
+    z.avail_out = static_cast<uInt>(single.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    single.resize(z.total_out);
+    deflateEnd(&z);
+    CHECK(blocks.size() <= single.size() + 64);
+    // A zip entry of that size reads back whole.
+    ZipWriter zip;
+    REQUIRE(zip.add("word/document.xml", text));
+    auto entries = unzip(zip.finish());
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].second == text);
+}
+
 TEST_CASE("the package refuses a relationship to a part that does not exist", "[docx]") {
     Package p;
     p.add_part("word/document.xml", content_type::document, "<w:document/>");

@@ -398,23 +398,45 @@ MathConversionJob MathConversionJob::start(const model::Document& doc, const Mat
         else if (!answer || !job.stored_.add_stored(use, answer->omml)) asked.push_back(std::move(use));
     }
     if (asked.empty()) return job;  // no math, or all of it known: pandoc is not started at all
-    auto work = [asked = std::move(asked), options, cache, whole = SourceLocation{doc.file, 0, 0}] {
-        MathConversion result = run_pandoc(asked, options, whole);
-        // Only a pandoc that ran and answered is remembered, for each formula.
-        bool answered = std::none_of(result.problems.begin(), result.problems.end(),
-                                     [](const MathProblem& p) { return p.kind == MathProblem::Kind::NoConverter; });
-        if (!answered) return result;
-        for (const auto& use : asked) {
-            std::string tex = tex_for_pandoc(use.tex);
-            pugi::xml_node math = result.find(use.style, tex);
-            cache.store(use.style, tex, math ? StoredAnswer{true, MathConversion::stored_form(math)} : StoredAnswer{});
+    // The answer is handed over as soon as pandoc has given it; the cache
+    // entries are written after that, beside the rest of the DOCX, not
+    // before it (27 files took 9 ms of a first build's critical path).
+    std::promise<MathConversion> answer;
+    job.result_ = answer.get_future();
+    auto work = [asked = std::move(asked), options, cache, whole = SourceLocation{doc.file, 0, 0},
+                 answer = std::move(answer)]() mutable {
+        struct Entry {
+            MathStyle style;
+            std::string tex;
+            StoredAnswer answer;
+        };
+        MathConversion result;
+        std::vector<Entry> entries;  // made before the result, whose nodes they print, is handed over
+        try {
+            result = run_pandoc(asked, options, whole);
+            // Only a pandoc that ran and answered is remembered, for each formula.
+            bool answered = std::none_of(result.problems.begin(), result.problems.end(),
+                                         [](const MathProblem& p) { return p.kind == MathProblem::Kind::NoConverter; });
+            for (const auto& use : asked) {
+                if (!answered) break;
+                std::string tex = tex_for_pandoc(use.tex);
+                pugi::xml_node math = result.find(use.style, tex);
+                StoredAnswer stored = math ? StoredAnswer{true, MathConversion::stored_form(math)} : StoredAnswer{};
+                entries.push_back({use.style, std::move(tex), std::move(stored)});
+            }
+        } catch (...) {
+            answer.set_exception(std::current_exception());  // finish() throws it, as before
+            return;
         }
-        return result;
+        answer.set_value(std::move(result));
+        for (const auto& e : entries) cache.store(e.style, e.tex, e.answer);
     };
+    // Held by a shared pointer so that it is still here to run when no thread can be had.
+    auto task = std::make_shared<decltype(work)>(std::move(work));
     try {
-        job.result_ = std::async(std::launch::async, work);
+        job.storing_ = std::async(std::launch::async, [task] { (*task)(); });
     } catch (const std::system_error&) {
-        job.result_ = std::async(std::launch::deferred, work);  // no thread to be had: run it when asked
+        (*task)();  // pandoc runs now, and the caller waits for it here
     }
     return job;
 }
@@ -426,7 +448,7 @@ MathConversionJob MathConversionJob::known(MathConversion conversion) {
 }
 
 MathConversionJob::~MathConversionJob() {
-    if (result_.valid()) result_.wait();
+    if (storing_.valid()) storing_.wait();
 }
 
 MathConversion MathConversionJob::finish() {

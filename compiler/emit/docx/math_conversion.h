@@ -129,7 +129,7 @@ public:
     MathConversionJob() = default;  // a document without math: nothing runs
     MathConversionJob(MathConversionJob&&) noexcept = default;
     MathConversionJob& operator=(MathConversionJob&&) noexcept = default;
-    ~MathConversionJob();  // waits for pandoc (within its timeout) if nobody did
+    ~MathConversionJob();  // waits for pandoc (within its timeout) and for the cache entries of its answers
 
     // Collects the TeX of `doc` now (the document may change afterwards),
     // takes what the cache (options.cache_directory) knows of it and, for
@@ -147,6 +147,7 @@ public:
 private:
     MathConversion stored_;  // the answers found in the cache
     std::future<MathConversion> result_;  // pandoc's, for the rest
+    std::future<void> storing_;  // runs pandoc, then writes its answers to the cache
 };
 
 // Converts every formula of the document with one pandoc call (none when

@@ -13,6 +13,11 @@ namespace bzc::emit::docx {
 // give the same bytes on every run and in every time zone (toolchain notes
 // §3). Written on zlib rather than libzip because Debian ships libzip only
 // as a shared library, and the bzc executable is linked statically.
+// Raw deflate of `in` (as a zip entry holds it), large inputs in blocks on
+// up to `threads` threads; the bytes do not depend on `threads`. False when
+// zlib fails (out of memory).
+bool deflate_raw(std::string_view in, std::string& out, unsigned threads);
+
 class ZipWriter {
 public:
     // Adds an entry. Names are UTF-8 (flag bit 11 is set); an entry larger
