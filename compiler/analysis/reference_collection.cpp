@@ -223,8 +223,7 @@ private:
                 std::size_t run = i;
                 int han = 0;
                 while (run > taken_until && han < 20) {
-                    std::size_t p = run;
-                    do --p; while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
+                    std::size_t p = utf8::previous_start(text, run);
                     std::size_t q = p;
                     if (!utf8::is_han(utf8::decode(text, q))) break;
                     run = p;

@@ -17,37 +17,24 @@ namespace {
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
 bool is_gap(char32_t c) { return is_space(c) || c == U'…' || c == U'·' || c == U'.' || c == U'⋯'; }
 
-// The start of the code point that ends before byte `end` (> 0).
-std::size_t previous_code_point(std::string_view text, std::size_t end) {
-    std::size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return start;
-}
-
-// The code point that ends before byte `end` (> 0).
-char32_t code_point_before(std::string_view text, std::size_t end) {
-    std::size_t at = previous_code_point(text, end);
-    return utf8::decode(text, at);
-}
-
 }  // namespace
 
 IndexLineParts split_index_line(std::string_view text) {
     std::size_t end = text.size();
-    while (end > 0 && is_space(code_point_before(text, end))) end = previous_code_point(text, end);
+    while (end > 0 && is_space(utf8::decode_before(text, end))) end = utf8::previous_start(text, end);
     std::size_t number_start = end;
     while (number_start > 0 && (utf8::is_ascii_digit(static_cast<unsigned char>(text[number_start - 1])) || text[number_start - 1] == '.'))
         --number_start;
     while (number_start < end && text[number_start] == '.') ++number_start;  // a number starts with a digit
     bool has_number = number_start > 0 && number_start < end && text[end - 1] != '.';
     if (has_number) {
-        char32_t before = code_point_before(text, number_start);
+        char32_t before = utf8::decode_before(text, number_start);
         has_number = is_gap(before) || utf8::is_han(before);
     }
     IndexLineParts parts;
     parts.term_end = has_number ? number_start : end;
     // The gap and the leaders before the number belong to neither.
-    while (parts.term_end > 0 && is_gap(code_point_before(text, parts.term_end))) parts.term_end = previous_code_point(text, parts.term_end);
+    while (parts.term_end > 0 && is_gap(utf8::decode_before(text, parts.term_end))) parts.term_end = utf8::previous_start(text, parts.term_end);
     while (parts.term_begin < parts.term_end && (text[parts.term_begin] == ' ' || text[parts.term_begin] == '\t')) ++parts.term_begin;
     parts.number_begin = has_number ? number_start : end;
     parts.number_end = end;

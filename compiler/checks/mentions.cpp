@@ -91,10 +91,7 @@ std::string_view before(std::string_view text, std::size_t at) {
 
 // The last character of `text` (a whole UTF-8 sequence), or empty.
 std::string_view last_char(std::string_view text) {
-    if (text.empty()) return {};
-    std::size_t i = text.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    return text.substr(i);
+    return text.substr(utf8::previous_start(text, text.size()));
 }
 
 bool han(std::string_view ch) {

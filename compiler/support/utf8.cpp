@@ -76,6 +76,19 @@ char32_t decode(std::string_view text, std::size_t& pos) {
     return cp;
 }
 
+std::size_t previous_start(std::string_view text, std::size_t pos) {
+    if (pos == 0) return 0;
+    std::size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return start;
+}
+
+char32_t decode_before(std::string_view text, std::size_t pos) {
+    if (pos == 0) return 0;
+    std::size_t start = previous_start(text, pos);
+    return decode(text, start);
+}
+
 void append(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);

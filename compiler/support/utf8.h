@@ -19,6 +19,12 @@ std::size_t count_code_points(std::string_view text);
 // Returns U+FFFD for a malformed sequence (after advancing one byte).
 char32_t decode(std::string_view text, std::size_t& pos);
 
+// The start of the code point that ends at byte `pos` (0 when `pos` is 0):
+// the step back that decode() makes forward.
+std::size_t previous_start(std::string_view text, std::size_t pos);
+// The code point that ends at byte `pos`; 0 when `pos` is 0.
+char32_t decode_before(std::string_view text, std::size_t pos);
+
 void append(std::string& out, char32_t code_point);
 
 // Script tests by code point range; fast enough for every character of a

@@ -62,4 +62,15 @@ TEST_CASE("utf8 helpers", "[encoding]") {
     CHECK(bzc::utf8::trim("\u3000 文本 \u3000") == "文本");
     CHECK(bzc::utf8::is_han(U'机'));
     CHECK_FALSE(bzc::utf8::is_han(U'，'));
+    // Stepping back a code point: one byte, three, four; nothing at the start.
+    const std::string_view text = "a机\U0001F600b";  // 1 + 3 + 4 + 1 bytes
+    CHECK(bzc::utf8::previous_start(text, 0) == 0);
+    CHECK(bzc::utf8::previous_start(text, 1) == 0);
+    CHECK(bzc::utf8::previous_start(text, 4) == 1);
+    CHECK(bzc::utf8::previous_start(text, 8) == 4);
+    CHECK(bzc::utf8::previous_start(text, 9) == 8);
+    CHECK(bzc::utf8::decode_before(text, 0) == 0);
+    CHECK(bzc::utf8::decode_before(text, 4) == U'机');
+    CHECK(bzc::utf8::decode_before(text, 8) == U'\U0001F600');
+    CHECK(bzc::utf8::decode_before(text, text.size()) == U'b');
 }

@@ -59,9 +59,7 @@ void report_separator(const model::Metadata& m, DiagnosticSink& sink, std::strin
 
 // The characters around position `pos`: the code point before and after.
 std::string char_before(std::string_view s, std::size_t pos) {
-    if (pos == 0) return {};
-    std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t start = utf8::previous_start(s, pos);
     return std::string(s.substr(start, pos - start));
 }
 std::string char_at(std::string_view s, std::size_t pos) {

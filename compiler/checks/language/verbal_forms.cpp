@@ -11,13 +11,6 @@ bool is_clause_end(char32_t c) {
     }
 }
 
-char32_t code_point_before(std::string_view text, std::size_t offset) {
-    if (offset == 0) return 0;
-    std::size_t p = offset;
-    do --p; while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
-    return utf8::decode(text, p);
-}
-
 // 需要 states a requirement in "设备需要定期校准", not in "满足需要",
 // "需要的资料", "需要时" or "需要更换部件的，……" (a condition).
 bool need_is_requirement(std::string_view text, const Token& t) {
@@ -29,7 +22,7 @@ bool need_is_requirement(std::string_view text, const Token& t) {
         next == U'和' || next == U'及' || next == U'或' || next == U'而') {
         return false;
     }
-    switch (code_point_before(text, t.offset)) {
+    switch (utf8::decode_before(text, t.offset)) {
         case U'如': case U'若': case U'倘': case U'有': case U'因': case U'视': case U'按': case U'据': case U'所':
         case U'的': case U'不': case U'无': case U'未': case U'确': return false;
         default: break;
@@ -50,12 +43,11 @@ bool need_is_requirement(std::string_view text, const Token& t) {
 // 能 granting a permission: "经批准，车辆能在……维修", "经同意后才能使用".
 // Elsewhere 能 states an ability (设备应能自动停机), which is right.
 bool can_means_may(std::string_view text, const Token& t) {
-    char32_t before = code_point_before(text, t.offset);
+    char32_t before = utf8::decode_before(text, t.offset);
     if (before == U'应' || before == U'宜' || before == U'可') return false;
     std::size_t begin = t.offset;
     while (begin > 0) {
-        std::size_t p = begin;
-        do --p; while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
+        std::size_t p = utf8::previous_start(text, begin);
         std::size_t q = p;
         char32_t c = utf8::decode(text, q);
         if (c == U'。' || c == U'；' || c == U'！' || c == U'？' || c == U'\n') break;

@@ -35,19 +35,12 @@ struct Ending {
     std::size_t end = 0;                     // just past the text
 };
 
-std::size_t previous_start(std::string_view text, std::size_t pos) {
-    if (pos == 0) return 0;
-    --pos;
-    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
-    return pos;
-}
-
 Ending ending_of(std::string_view text) {
     Ending e;
     std::size_t end = text.size();
     for (;;) {
         if (end == 0) return e;
-        std::size_t start = previous_start(text, end);
+        std::size_t start = utf8::previous_start(text, end);
         std::size_t p = start;
         char32_t c = utf8::decode(text, p);
         if (c == ' ' || c == '\t' || c == '\n' || c == 0x3000) {
@@ -57,11 +50,11 @@ Ending ending_of(std::string_view text) {
         break;
     }
     e.end = end;
-    std::size_t start = previous_start(text, end);
+    std::size_t start = utf8::previous_start(text, end);
     std::size_t p = start;
     char32_t c = utf8::decode(text, p);
     if ((c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'）' || c == ')') && start > 0) {
-        std::size_t before = previous_start(text, start);
+        std::size_t before = utf8::previous_start(text, start);
         std::size_t q = before;
         char32_t b = utf8::decode(text, q);
         if (b == U'。' || b == U'；' || b == U'，' || b == U'：' || b == U'！' || b == U'？') {

@@ -24,8 +24,7 @@ void check_title(const model::Inlines& title, DiagnosticArg object, DiagnosticSi
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n')) text.remove_suffix(1);
     while (text.ends_with("\u3000")) text.remove_suffix(3);
     if (text.empty()) return;
-    std::size_t last = text.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+    std::size_t last = utf8::previous_start(text, text.size());
     std::size_t pos = last;
     char32_t c = utf8::decode(text, pos);
     if (!is_terminal_mark(c)) return;

@@ -10,8 +10,7 @@ namespace {
 // The code point before byte offset `pos`, and where it starts.
 char32_t last_code_point(std::string_view text, std::size_t& start) {
     if (text.empty()) return 0;
-    start = text.size() - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    start = utf8::previous_start(text, text.size());
     std::size_t p = start;
     return utf8::decode(text, p);
 }

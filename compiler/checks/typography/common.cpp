@@ -62,13 +62,6 @@ bool generated(const model::Document& doc, const model::Section* element) {
            element->location == doc.metadata.location;
 }
 
-char32_t code_point_before(std::string_view text, std::size_t pos) {
-    if (pos == 0) return 0;
-    std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    return utf8::decode(text, start);
-}
-
 char32_t code_point_at(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return 0;
     return utf8::decode(text, pos);

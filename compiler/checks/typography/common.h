@@ -47,8 +47,7 @@ private:
 // the front matter) is nobody's to fix.
 bool generated(const model::Document& doc, const model::Section* element);
 
-// The code point before `pos` (0 at the start) and the one at `pos`.
-char32_t code_point_before(std::string_view text, std::size_t pos);
+// The code point at `pos` (0 at the end); the one before is utf8::decode_before.
 char32_t code_point_at(std::string_view text, std::size_t pos);
 
 // Characters of Chinese running text: Han characters and CJK punctuation

@@ -18,11 +18,11 @@ char32_t written_year_separator(std::string_view text) {
     std::size_t pos = text.size();
     for (int digits = 0; digits < 4; ++digits) {
         if (pos == 0) return 0;
-        char32_t c = typography::code_point_before(text, pos);
+        char32_t c = utf8::decode_before(text, pos);
         if (!utf8::is_ascii_digit(typography::to_half_width(c))) return 0;
         pos -= c < 0x80 ? 1 : 3;
     }
-    return typography::code_point_before(text, pos);
+    return utf8::decode_before(text, pos);
 }
 
 bool has_full_width(std::string_view text) {

@@ -8,7 +8,6 @@ namespace bzc::checks {
 namespace {
 
 using typography::code_point_at;
-using typography::code_point_before;
 
 bool is_chinese(char32_t c) { return utf8::is_han(c) || typography::is_chinese_punctuation(c); }
 
@@ -21,7 +20,7 @@ bool is_formula_number(std::string_view text, std::size_t open, std::size_t clos
     for (char c : inside) {
         if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '.')) return false;
     }
-    return code_point_before(text, open) == U'式';
+    return utf8::decode_before(text, open) == U'式';
 }
 
 }  // namespace
@@ -60,7 +59,7 @@ void scan_punctuation(const TextRun& run, DiagnosticSink& sink) {
             for (std::size_t p = open + (open_ascii ? 1 : full_open.size()); p < i && !chinese_inside;) {
                 chinese_inside = is_chinese(utf8::decode(text, p));
             }
-            bool chinese_outside = is_chinese(code_point_before(text, open)) && is_chinese(code_point_at(text, close_end));
+            bool chinese_outside = is_chinese(utf8::decode_before(text, open)) && is_chinese(code_point_at(text, close_end));
             bool mixed = open_ascii != ascii_close;  // （…) or (…）
             if ((chinese_inside || chinese_outside || mixed) && !is_formula_number(text, open, i)) {
                 if (open_ascii) flag[open] = true;
@@ -75,7 +74,7 @@ void scan_punctuation(const TextRun& run, DiagnosticSink& sink) {
         std::size_t open = quotes[k], close = quotes[k + 1];
         bool chinese_inside = false;
         for (std::size_t p = open + 1; p < close && !chinese_inside;) chinese_inside = utf8::is_han(utf8::decode(text, p));
-        bool chinese_outside = is_chinese(code_point_before(text, open)) || is_chinese(code_point_at(text, close + 1));
+        bool chinese_outside = is_chinese(utf8::decode_before(text, open)) || is_chinese(code_point_at(text, close + 1));
         if (!chinese_inside && !chinese_outside) continue;
         for (auto [at, mark] : {std::pair{open, &data.quotation_marks[0]}, std::pair{close, &data.quotation_marks[1]}}) {
             if (!run.editable(at, at + 1)) continue;
@@ -89,7 +88,7 @@ void scan_punctuation(const TextRun& run, DiagnosticSink& sink) {
         if (mapped == data.punctuation.end()) continue;
         std::size_t after = i + 1;
         while (after < text.size() && text[after] == ' ') ++after;
-        char32_t previous = code_point_before(text, i);
+        char32_t previous = utf8::decode_before(text, i);
         char32_t next = code_point_at(text, after);
         if (!flag[i]) {
             if (c == '(' || c == ')') {

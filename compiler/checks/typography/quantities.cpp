@@ -7,7 +7,6 @@ namespace bzc::checks {
 
 namespace {
 
-using typography::code_point_before;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -46,7 +45,7 @@ bool number_starts(const std::string& text, std::size_t pos) {
     if (pos == 0) return true;
     char before = text[pos - 1];
     if (is_digit(before) || is_alpha(before) || before == '.' || before == '_' || before == typography::fence) return false;
-    char32_t wide = code_point_before(text, pos);
+    char32_t wide = utf8::decode_before(text, pos);
     return !typography::is_full_width_alnum(wide);
 }
 
@@ -149,7 +148,7 @@ private:
                 if (!unit.empty()) {
                     std::size_t before = n.begin;
                     while (before > 0 && text_[before - 1] == ' ') --before;
-                    bool bracketed = (before > 0 && text_[before - 1] == '(') || code_point_before(text_, before) == U'（';
+                    bool bracketed = (before > 0 && text_[before - 1] == '(') || utf8::decode_before(text_, before) == U'（';
                     if (!bracketed) {
                         report("TYP-07", n.begin, unit_pos + unit.size(),
                                "(" + std::string(slice(n.begin, n.end)) + " ± " + std::string(slice(tolerance.begin, tolerance.end)) +

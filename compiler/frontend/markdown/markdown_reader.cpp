@@ -90,9 +90,7 @@ void resolve_soft_breaks(Inlines& inlines) {
             }
             char32_t previous = 0;
             if (!out.empty()) {
-                std::size_t start = out.size() - 1;
-                while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
-                previous = utf8::decode(out, start);
+                previous = utf8::decode_before(out, out.size());
             } else if (k > 0) {
                 previous = 'a';  // after an inline element such as math: treat as Latin
             }
