@@ -17,7 +17,9 @@ canonical XML (`bzc xml`), so nothing about the sample is written here:
     page number of each entry is the page where that heading is;
   - footnote marks are printed once;
   - each table's caption is above the table (its first header cell below
-    the caption) and each figure's caption below its image.
+    the caption) and each figure's caption below its image;
+  - each entry of a 索引 is its term, a dotted leader and its number, the
+    numbers of a column standing at one right edge.
 
 Keeps PNGs of the cover and of the first body page in the work directory as
 review artefacts.
@@ -74,7 +76,7 @@ def read_lines(pdf):
                               float(line.get("xMax")), float(line.get("yMax"))))
         lines.sort(key=lambda l: (round(l.y_min), l.x_min))
         pages.append({"width": float(page.get("width")), "height": float(page.get("height")),
-                      "lines": rows(number, lines)})
+                      "lines": rows(number, lines), "column_lines": lines})
     return pages
 
 
@@ -291,6 +293,27 @@ def check_tables_and_figures(pages, images, doc):
             fail("%s: no image above its caption on page %d" % (number, caption.page))
 
 
+def check_index(pages, doc):
+    entries = []  # the 索引 is an element of the document, the metadata's <index> only says how it is made
+    for item in (item for section in doc.findall("index") for item in section.iter("li")):
+        text = "".join(item.find("p").itertext()) if item.find("p") is not None else ""
+        term, gap, number = text.rpartition("\u3000")
+        if gap and re.fullmatch(r"\d+(\.\d+)*", number):
+            entries.append((squash(term), number))
+    edges = {}  # (page, left or right column) → the right ends of its numbers
+    for term, number in entries:
+        pattern = re.compile(re.escape(term) + r"[.·…]{3,}" + re.escape(number) + r"$")
+        line = next((l for p in pages for l in p["column_lines"] if pattern.match(l.flat)), None)
+        if line is None:
+            fail("索引: no line '%s', a dotted leader, '%s'" % (term, number))
+            continue
+        side = "left" if line.x_min < pages[line.page - 1]["width"] / 2 else "right"
+        edges.setdefault((line.page, side), []).append(line.x_max)
+    for (page, side), ends in sorted(edges.items()):
+        if max(ends) - min(ends) > 2:
+            fail("索引, page %d, %s column: the numbers end between %.1f and %.1f pt, not at one edge" % (page, side, min(ends), max(ends)))
+
+
 PDF = [""]
 
 
@@ -336,6 +359,7 @@ def main():
         fail("a 目次 is printed, but the document has none")
     check_footnote_marks(pages)
     check_tables_and_figures(pages, read_images(pdf, workdir), doc)
+    check_index(pages, doc)
     # Review artefacts: the cover and the first body page.
     run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf, os.path.join(workdir, "cover")])
     if first_body is not None:
