@@ -6,7 +6,8 @@
     complete) — never a part of one;
   - nothing else appears under an output's name: only hidden temporary
     files (.name.tmp-…), which a killed run cannot remove;
-  - no LibreOffice or PDF worker of the killed run is left running.
+  - no LibreOffice or PDF worker of the killed run is left running, nor a
+    worker whose bzc was gone before it could ask to be told.
 
 Then two builds into the same directory at once: both succeed and the
 outputs are whole.
@@ -95,6 +96,24 @@ def wait_for_orphans(pid, failures, label):
             pass
 
 
+def check_orphaned_worker(workdir, failures):
+    """A PDF worker whose bzc is gone before the worker asks the kernel for
+    SIGTERM on its parent's death (PR_SET_PDEATHSIG) finds its parent is not
+    that bzc any more (adopted by init, or by a subreaper under systemd or a
+    container's supervisor) and stops at once (128 + SIGTERM), before it
+    starts LibreOffice; had it gone on, the /bin/false given as soffice
+    would have failed its start (status 1). Run with the python3 that has
+    LibreOffice's uno module."""
+    worker = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "compiler", "emit", "pdf", "uno_worker.py")
+    gone = os.getpid() + 4000000  # beyond pid_max: no process, so not the worker's parent
+    done = subprocess.run(["/usr/bin/python3", worker, "--soffice", "/bin/false", "--profile",
+                           os.path.join(workdir, "orphan-profile"), "--pipe", "bzc-orphan-test", "--parent", str(gone)],
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    if done.returncode != 128 + signal.SIGTERM:
+        failures.append("a worker whose bzc is gone went on (status %d): %s"
+                        % (done.returncode, done.stderr.decode("utf-8", "replace")[-300:]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("bzc")
@@ -110,6 +129,7 @@ def main():
     random.seed(20261122)
     failures = []
     summary = []
+    check_orphaned_worker(args.workdir, failures)
 
     # Undisturbed builds: the reference outputs and how long each kind takes.
     reference = {}

@@ -214,7 +214,8 @@ std::unique_ptr<PdfConverter::Worker> PdfConverter::start_worker(PdfResult& resu
     std::ofstream(worker->log, std::ios::trunc).close();
     ProcessOptions options;
     options.argv = {*python, (dir / "uno_worker.py").string(), "--soffice", *soffice, "--profile", (dir / name).string(),
-                    "--pipe", "bzc-" + std::to_string(::getpid()) + "-" + std::to_string(slot)};
+                    "--pipe", "bzc-" + std::to_string(::getpid()) + "-" + std::to_string(slot), "--parent",
+                    std::to_string(::getpid())};
     options.extra_env = {{"FONTCONFIG_FILE", (dir / "fonts.conf").string()}, {"PYTHONNOUSERSITE", "1"}};
     options.stderr_path = worker->log.string();
     if (!worker->process.start(options, error)) {

@@ -236,11 +236,14 @@ def convert(office, request):
     return timings
 
 
-def die_with_parent(office):
+def die_with_parent(office, parent):
     """When bzc goes (killed, or Ctrl-C), LibreOffice must not stay behind:
     the kernel sends this worker SIGTERM when its parent dies (PR_SET_PDEATHSIG),
     and the handler kills LibreOffice before exiting. bzc closing the pipe
-    does the same between conversions; this covers the time in one."""
+    does the same between conversions; this covers the time in one. A bzc
+    gone before the prctl call is seen by the parent having changed: an
+    orphan goes to init or, under systemd or a container's supervisor, to a
+    subreaper whose pid is not 1, so the test is against bzc's own pid."""
     def stop(signum, frame):
         kill_tree(office.process)
         os._exit(128 + signum)
@@ -251,7 +254,7 @@ def die_with_parent(office):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):
         pass
-    if os.getppid() == 1:  # the parent died before the call above
+    if os.getppid() != parent:  # bzc died before the call above
         stop(signal.SIGTERM, None)
 
 
@@ -260,9 +263,10 @@ def main():
     parser.add_argument("--soffice", required=True)
     parser.add_argument("--profile", required=True)
     parser.add_argument("--pipe", required=True)
+    parser.add_argument("--parent", type=int, required=True, help="the pid of the bzc that started this worker")
     args = parser.parse_args()
     office = Office(args.soffice, args.profile, args.pipe)
-    die_with_parent(office)
+    die_with_parent(office, args.parent)
 
     def answer(value):
         try:
