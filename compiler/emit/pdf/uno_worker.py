@@ -22,6 +22,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import uno
@@ -256,6 +257,16 @@ def die_with_parent(office, parent):
         pass
     if os.getppid() != parent:  # bzc died before the call above
         stop(signal.SIGTERM, None)
+
+    # Python runs that handler in the main thread between two of its steps,
+    # so not while the main thread waits inside a UNO call (a LibreOffice
+    # still starting, a load, an export: seconds on a busy machine). UNO
+    # calls let other threads run, so a thread of its own watches too.
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        stop(signal.SIGTERM, None)
+    threading.Thread(target=watch, name="bzc-parent-watch", daemon=True).start()
 
 
 def main():
