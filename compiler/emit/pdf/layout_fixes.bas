@@ -146,3 +146,223 @@ Function WithoutTrailingGap(sText As String) As String
     Loop
     WithoutTrailingGap = Left(sText, nEnd)
 End Function
+
+REM  表N（续）: GB/T 1.1 prints a table that runs on to another page again under
+REM  its number and （续）, with its header rows and its unit line. LibreOffice
+REM  repeats the header rows but knows no continuation caption, so each table
+REM  under a caption (a paragraph of one of sCaptionStyles, names separated by
+REM  "|", before the table or before its unit line of sUnitStyle) is split
+REM  where it breaks, top to bottom (each caption moves what follows), as
+REM  .uno:SplitTable does with the heading row copied, and the paragraph
+REM  between the parts gets the caption and the unit line. Runs after the
+REM  indexes are filled, whose length moves the breaks; the caller updates
+REM  them again, as the captions can move later headings. Returns the splits
+REM  made.
+Function ContinueTables(oDoc As Object, sCaptionStyles As String, sUnitStyle As String) As Variant
+    Dim oController As Object, oCursor As Object, oFrame As Object, oDispatcher As Object, oText As Object
+    Dim oTables As Object, aTables() As Object, aTops() As Long, oSwap As Object, nSwap As Long
+    Dim nTables As Long, i As Long, j As Long, nSplits As Long, vSplits As Variant
+    On Error GoTo Failed
+    oController = oDoc.getCurrentController()
+    oCursor = oController.getViewCursor()
+    oFrame = oController.getFrame()
+    oText = oDoc.getText()
+    REM  All tables are taken before the first split, after which the table
+    REM  collection is confused too, and put in document order by where they
+    REM  are (the collection's order is not the document's; tables do not
+    REM  overlap, so any line of one will do, as its first row may be found on
+    REM  any page the heading is repeated on).
+    oTables = oDoc.getTextTables()
+    For i = 0 To oTables.getCount() - 1
+        ReDim Preserve aTables(nTables)
+        ReDim Preserve aTops(nTables)
+        aTables(nTables) = oTables.getByIndex(i)
+        oCursor.gotoRange(aTables(nTables).getCellByName("A1").getStart(), False)
+        aTops(nTables) = oCursor.getPosition().Y
+        nTables = nTables + 1
+    Next i
+    For i = 1 To nTables - 1
+        j = i
+        Do While j > 0
+            If aTops(j - 1) <= aTops(j) Then Exit Do
+            nSwap = aTops(j) : aTops(j) = aTops(j - 1) : aTops(j - 1) = nSwap
+            oSwap = aTables(j) : aTables(j) = aTables(j - 1) : aTables(j - 1) = oSwap
+            j = j - 1
+        Loop
+    Next i
+    oDispatcher = createUnoService("com.sun.star.frame.DispatchHelper")
+    For i = 0 To nTables - 1
+        vSplits = ContinueTable(oDoc, aTables(i), oCursor, oFrame, oDispatcher, sCaptionStyles, sUnitStyle)
+        If VarType(vSplits) = V_STRING Then
+            ContinueTables = vSplits
+            Exit Function
+        End If
+        nSplits = nSplits + vSplits
+    Next i
+    ContinueTables = nSplits
+    Exit Function
+Failed:
+    ContinueTables = "Basic error " & Err & " at line " & Erl & ": " & Error$
+End Function
+
+Function IsCaptionStyle(sStyle As String, sCaptionStyles As String) As Boolean
+    IsCaptionStyle = sStyle <> "" And InStr("|" & sCaptionStyles & "|", "|" & sStyle & "|") > 0
+End Function
+
+REM  "表1　名称" → "表1"; the number of a caption is up to its title.
+Function CaptionNumber(sCaption As String) As String
+    Dim nEnd As Long
+    nEnd = InStr(sCaption, Chr(&H3000))
+    If nEnd = 0 Then nEnd = InStr(sCaption, " ")
+    If nEnd = 0 Then CaptionNumber = sCaption Else CaptionNumber = Left(sCaption, nEnd - 1)
+End Function
+
+REM  Splits one table where it breaks; returns the splits made. Each row is
+REM  kept as a text range at the start of its first cell, taken before the
+REM  first split: it stays where it is when LibreOffice moves the rows into a
+REM  new part, whose own UNO object is out of reach. The first row of a part
+REM  on a later page is found by bisection, as a page is known only by moving
+REM  the view cursor there, which after each split lays pages out again.
+Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFrame As Object, oDispatcher As Object, _
+                       sCaptionStyles As String, sUnitStyle As String) As Variant
+    Dim aNames() As String, aRows() As Variant, aPages() As Long, aRowOf() As Long
+    Dim nSplits As Long, nHeader As Long, nRows As Long, nRow As Long, nStart As Long, nStartPage As Long
+    Dim nLow As Long, nHigh As Long, nMiddle As Long, j As Long, k As Long, sName As String
+    Dim oText As Object, oCaption As Object, oParagraph As Object
+    Dim sNumber As String, sCaptionStyle As String, sUnit As String, sLast As String, sFirst As String
+    Dim aSplitArgs(0) As New com.sun.star.beans.PropertyValue
+    On Error GoTo Failed
+    ContinueTable = 0
+    oText = oDoc.getText()
+    If oTable.RepeatHeadline Then nHeader = oTable.HeaderRowCount
+    aNames = oTable.getCellNames()
+    REM  The rows, from the cell names ("C12" is row 11 from 0). A table whose
+    REM  cells LibreOffice split further ("A1.1.1") is left as it is. Pages are
+    REM  read at the body rows only: the view cursor sent to a heading row may
+    REM  land on any page it is repeated on.
+    nRows = 0
+    If UBound(aNames) < 0 Then Exit Function
+    ReDim aRowOf(UBound(aNames)) As Long
+    For j = 0 To UBound(aNames)
+        sName = aNames(j)
+        If InStr(sName, ".") > 0 Then Exit Function
+        k = 1
+        Do While k < Len(sName) And Mid(sName, k, 1) > "9"
+            k = k + 1
+        Loop
+        nRow = CLng(Mid(sName, k)) - 1
+        aRowOf(j) = nRow
+        If nRow + 1 > nRows Then
+            nRows = nRow + 1
+            sLast = sName
+        End If
+        If nRow = nHeader And sFirst = "" Then sFirst = sName
+    Next j
+    If nRows < nHeader + 2 Or sFirst = "" Then Exit Function
+    REM  .uno:SplitTable copies a table's first row as the new part's heading
+    REM  (SplitTable_HeadlineOption 2), never more, and cuts the cells merged
+    REM  down from it; a table with a heading of several rows is left to
+    REM  LibreOffice, which repeats its whole heading on each page, without the
+    REM  continued caption.
+    If nHeader > 1 Then Exit Function
+    aSplitArgs(0).Name = "Type"
+    aSplitArgs(0).Value = IIf(nHeader = 1, 2, 0)
+    REM  The first body row against the last tells whether the table breaks.
+    oCursor.gotoRange(oTable.getCellByName(sFirst).getStart(), False)
+    nStartPage = oCursor.getPage()
+    oCursor.gotoRange(oTable.getCellByName(sLast).getEnd(), False)
+    If oCursor.getPage() = nStartPage Then Exit Function
+    REM  The caption: up from the first body row, through the heading, into
+    REM  the body text; the paragraph there, or the one before it when that is
+    REM  the unit line.
+    oCursor.gotoRange(oTable.getCellByName(sFirst).getStart(), False)
+    For j = 1 To 200
+        If Not oCursor.goUp(1, False) Then Exit Function
+        If Not InTable(oCursor, oText) Then Exit For
+    Next j
+    If InTable(oCursor, oText) Then Exit Function
+    oParagraph = oText.createTextCursorByRange(oCursor.getStart())
+    oParagraph.gotoStartOfParagraph(False)
+    oParagraph.gotoEndOfParagraph(True)
+    If oParagraph.ParaStyleName = sUnitStyle Then
+        sUnit = oParagraph.getString()
+        If Not oCursor.goUp(1, False) Then Exit Function
+        If InTable(oCursor, oText) Then Exit Function
+        oParagraph = oText.createTextCursorByRange(oCursor.getStart())
+        oParagraph.gotoStartOfParagraph(False)
+        oParagraph.gotoEndOfParagraph(True)
+    End If
+    If Not IsCaptionStyle(oParagraph.ParaStyleName, sCaptionStyles) Then Exit Function
+    sCaptionStyle = oParagraph.ParaStyleName
+    sNumber = CaptionNumber(oParagraph.getString())
+    ReDim aRows(nRows - 1)
+    ReDim aPages(nRows - 1)
+    For j = 0 To UBound(aNames)
+        If IsEmpty(aRows(aRowOf(j))) Then aRows(aRowOf(j)) = oTable.getCellByName(aNames(j)).getStart()
+    Next j
+    nStart = nHeader
+    Do While nStart < nRows - 1
+        For j = 0 To nRows - 1
+            aPages(j) = 0
+        Next j
+        If RangePage(oCursor, aRows, aPages, nRows - 1) <= nStartPage Then Exit Do
+        REM  The first row after nStart on a later page than the part's start.
+        nLow = nStart
+        nHigh = nRows - 1
+        Do While nHigh - nLow > 1
+            nMiddle = (nLow + nHigh) \ 2
+            If RangePage(oCursor, aRows, aPages, nMiddle) > nStartPage Then nHigh = nMiddle Else nLow = nMiddle
+        Loop
+        If RangePage(oCursor, aRows, aPages, nLow) > nStartPage Then
+            REM  The part's first body row is on a later page already (its
+            REM  heading was left at a page's foot): nothing to split.
+            nStartPage = RangePage(oCursor, aRows, aPages, nLow)
+        Else
+            oCursor.gotoRange(aRows(nHigh), False)
+            oDispatcher.executeDispatch(oFrame, ".uno:SplitTable", "", 0, aSplitArgs())
+            nSplits = nSplits + 1
+            REM  Down from the last row of the part above and out of it: the
+            REM  paragraph the split put between the parts.
+            oCursor.gotoRange(aRows(nHigh - 1), False)
+            Do
+                If Not oCursor.goDown(1, False) Then Exit Do
+                If Not InTable(oCursor, oText) Then Exit Do
+            Loop
+            oCaption = oText.createTextCursorByRange(oCursor.getStart())
+            oCaption.ParaStyleName = sCaptionStyle
+            oText.insertString(oCaption, sNumber & "（续）", False)
+            If sUnit <> "" Then
+                oText.insertControlCharacter(oCaption, com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK, False)
+                oCaption.ParaStyleName = sUnitStyle
+                oCaption.ParaAdjust = com.sun.star.style.ParagraphAdjust.RIGHT
+                oCaption.ParaKeepTogether = True
+                oText.insertString(oCaption, sUnit, False)
+            End If
+            oCursor.gotoRange(oCaption, False)
+            nStartPage = oCursor.getPage()
+            nStart = nHigh
+        End If
+    Loop
+    ContinueTable = nSplits
+    Exit Function
+Failed:
+    ContinueTable = "Basic error " & Err & " at line " & Erl & ": " & Error$
+End Function
+
+REM  The page row nRow begins on, remembered in aPages (0: not read since the
+REM  last split). A row's cells all begin on its page (rows do not break,
+REM  w:cantSplit) and a merged cell is listed only in the row it begins in, so
+REM  the first cell listed in the row tells.
+Function RangePage(oCursor As Object, aRows As Variant, aPages() As Long, nRow As Long) As Long
+    If aPages(nRow) = 0 Then
+        oCursor.gotoRange(aRows(nRow), False)
+        aPages(nRow) = oCursor.getPage()
+    End If
+    RangePage = aPages(nRow)
+End Function
+
+REM  Whether the view cursor is in a table's cell rather than in the body
+REM  text, which is where a walk down out of a table arrives.
+Function InTable(oCursor As Object, oBody As Object) As Boolean
+    InTable = Not EqualUnoObjects(oCursor.getStart().getText(), oBody)
+End Function

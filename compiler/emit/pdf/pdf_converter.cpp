@@ -1,5 +1,6 @@
 #include "emit/pdf/pdf_converter.h"
 
+#include "emit/docx/style_sheet.h"
 #include "support/atomic_file.h"
 #include "support/file_bytes.h"
 #include "support/resources.h"
@@ -93,6 +94,15 @@ void remove_abandoned_work_directories() {
             if (::access(entry.path().c_str(), W_OK) == 0) fs::remove_all(entry.path(), ignored);
         }
     }
+}
+
+// The styles bzc's DOCX gives a table's caption and its unit line
+// (templates/gbt/styles.yaml): the worker continues a table under them on
+// each later page with 表N（续） (layout_fixes.bas, ContinueTables).
+nlohmann::json continued_tables() {
+    const auto& sheet = docx::StyleSheet::gbt();
+    return {{"captions", {sheet.style("BZTableCaption").name, sheet.style("BZAnnexTableCaption").name}},
+            {"unit", sheet.style("BZTableText").name}};
 }
 
 PdfResult failure(std::string zh, std::string en) {
@@ -356,7 +366,8 @@ bool PdfConverter::pump(bool block) {
         nlohmann::json request = {{"docx", w->input.string()},
                                   {"pdf", w->output.string()},
                                   {"pdfa", settings_.pdfa},
-                                  {"keep_blank_pages", jobs_[next.job].keep_blank_pages}};
+                                  {"keep_blank_pages", jobs_[next.job].keep_blank_pages},
+                                  {"continue_tables", continued_tables()}};
         if (!w->process.write(request.dump() + "\n")) {
             PdfResult r = failure("PDF 转换进程意外退出", "the PDF worker exited unexpectedly");
             r.log_tail = read_log_tail(w->log, 12);

@@ -4,8 +4,10 @@
 # python3-uno serves); see compiler/emit/pdf/pdf_converter.cpp.
 #
 #   python3 uno_worker.py --soffice PATH --profile DIR --pipe NAME
-#   request:  {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf", "pdfa": false, "keep_blank_pages": false}
-#   answer:   {"ok": true, "pages": 12, "load": 0.1, "update": 0.05, "export": 0.2}
+#   request:  {"docx": "/abs/in.docx", "pdf": "/abs/out.pdf", "pdfa": false, "keep_blank_pages": false,
+#              "continue_tables": {"captions": ["标准文件_正文表标题", …], "unit": "标准文件_表格"}}
+#   answer:   {"ok": true, "pages": 12, "load": 0.1, "update": 0.05, "tables": 0.02, "continued": 1,
+#              "export": 0.2}
 #             {"ok": false, "error": "…", "restarted": true}
 #
 # Why UNO and not `soffice --convert-to pdf`: the command line does not fill
@@ -184,10 +186,10 @@ class LayoutFixError(Exception):
         self.detail = detail
 
 
-def run_layout_fix(office, name, document):
+def run_layout_fix(office, name, document, *arguments):
     script = office.scripts.getScript(
         "vnd.sun.star.script:%s.%s.%s?language=Basic&location=application" % (LAYOUT_LIBRARY, LAYOUT_MODULE, name))
-    result = script.invoke((document,), (), ())[0]
+    result = script.invoke((document,) + arguments, (), ())[0]
     if isinstance(result, str):
         raise LayoutFixError(name, result)
     if not isinstance(result, int):
@@ -216,6 +218,18 @@ def convert(office, request):
         run_layout_fix(office, "SettleNumberReferences", document)
         run_layout_fix(office, "UpdateIndexes", document)
         timings["update"] = round(time.monotonic() - start, 3)
+        # 表N（续） over each part of a table after the first: after the
+        # indexes, which move the breaks, and before them once more, since
+        # the captions can move later headings to another page.
+        continued = request.get("continue_tables")
+        if continued:
+            start = time.monotonic()
+            splits = run_layout_fix(office, "ContinueTables", document,
+                                    "|".join(continued.get("captions", [])), continued.get("unit", ""))
+            if splits:
+                run_layout_fix(office, "UpdateIndexes", document)
+            timings["continued"] = splits
+            timings["tables"] = round(time.monotonic() - start, 3)
         start = time.monotonic()
         filter_data = properties(
             SelectPdfVersion=2 if request.get("pdfa") else 0,
