@@ -9,6 +9,10 @@
 # the next run (libFuzzer first runs every input of it, which takes minutes
 # once it has grown). --fresh starts from the seeds alone and keeps nothing,
 # so the time stays bounded: CI's smoke pass (./build.sh fuzz-smoke).
+# BZC_FUZZ_MAX_LEN=N caps the inputs' length (libFuzzer's -max_len); by
+# default libFuzzer takes the largest seed's, 40-50 KB for the readers, whose
+# runs then go at a few hundred a second. For a long run toward the release
+# goal, 4096 doubles the rate (see the README, "Fuzzing and sanitizers").
 # An input that crashes, leaks, hangs (-timeout=10) or runs out
 # of memory (-rss_limit_mb=2048) is copied to fuzz/regressions/<target>/,
 # which CTest runs in the normal build (fuzz_regressions); the script then
@@ -69,9 +73,11 @@ for t in "${targets[@]}"; do
     # search was 57% of check_pipeline_fuzzer's time (perf), and the seeds
     # loaded at 33 exec/s. At 16 the same 60 s run makes 185 → 300–360 exec/s
     # and reaches more coverage; the power schedule itself stays on.
+    max_len=()
+    [ -n "${BZC_FUZZ_MAX_LEN:-}" ] && max_len=(-max_len="$BZC_FUZZ_MAX_LEN")
     "build-fuzz/fuzz/$t" "$corpus" "build-fuzz/seeds/$t" -dict="$(dict_for "$t")" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-        -entropic_feature_frequency_threshold=16 \
+        -entropic_feature_frequency_threshold=16 "${max_len[@]}" \
         -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
