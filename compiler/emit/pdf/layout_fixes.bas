@@ -152,9 +152,10 @@ REM  its number and （续）, with its header rows and its unit line. LibreOffi
 REM  repeats the header rows but knows no continuation caption, so each table
 REM  under a caption (a paragraph of one of sCaptionStyles, names separated by
 REM  "|", before the table or before its unit line of sUnitStyle) is split
-REM  where it breaks, top to bottom (each caption moves what follows), as
-REM  .uno:SplitTable does with the heading row copied, and the paragraph
-REM  between the parts gets the caption and the unit line. Runs after the
+REM  where it breaks, top to bottom (each caption moves what follows), and
+REM  the paragraph between the parts gets the caption and the unit line. A
+REM  heading of one row is copied by .uno:SplitTable itself; one of several
+REM  rows is pasted above each new part (ContinueTable). Runs after the
 REM  indexes are filled, whose length moves the breaks; the caller updates
 REM  them again, as the captions can move later headings. Returns the splits
 REM  made.
@@ -228,7 +229,8 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     Dim aNames() As String, aRows() As Variant, aPages() As Long, aRowOf() As Long
     Dim nSplits As Long, nHeader As Long, nRows As Long, nRow As Long, nStart As Long, nStartPage As Long
     Dim nLow As Long, nHigh As Long, nMiddle As Long, j As Long, k As Long, sName As String
-    Dim oText As Object, oCaption As Object, oParagraph As Object
+    Dim oText As Object, oCaption As Object, oParagraph As Object, oController As Object, oHeading As Object
+    Dim sHeadingEnd As String, sWidest As String
     Dim sNumber As String, sCaptionStyle As String, sUnit As String, sLast As String, sFirst As String
     Dim aSplitArgs(0) As New com.sun.star.beans.PropertyValue
     On Error GoTo Failed
@@ -257,14 +259,25 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
             sLast = sName
         End If
         If nRow = nHeader And sFirst = "" Then sFirst = sName
+        REM  The heading's last cell, and its widest column ("D" of D2).
+        If nRow = nHeader - 1 Then sHeadingEnd = sName
+        If nRow < nHeader Then
+            If k - 1 > Len(sWidest) Or (k - 1 = Len(sWidest) And Left(sName, k - 1) > sWidest) Then sWidest = Left(sName, k - 1)
+        End If
     Next j
     If nRows < nHeader + 2 Or sFirst = "" Then Exit Function
     REM  .uno:SplitTable copies a table's first row as the new part's heading
     REM  (SplitTable_HeadlineOption 2), never more, and cuts the cells merged
-    REM  down from it; a table with a heading of several rows is left to
-    REM  LibreOffice, which repeats its whole heading on each page, without the
-    REM  continued caption.
-    If nHeader > 1 Then Exit Function
+    REM  down from it. A heading of several rows is copied as a table of its
+    REM  own (its merged cells and rules with it), pasted above each new part;
+    REM  pasting the rows into the part instead gives them the part's columns.
+    REM  The selection must span the heading: a last heading row narrower
+    REM  than one above it (A2 under A1…D1) is left to LibreOffice, which
+    REM  repeats the heading without the continued caption.
+    If nHeader > 1 Then
+        If sHeadingEnd = "" Or Left(sHeadingEnd, Len(sWidest)) <> sWidest Then Exit Function
+        If Mid(sHeadingEnd, Len(sWidest) + 1, 1) > "9" Then Exit Function
+    End If
     aSplitArgs(0).Name = "Type"
     aSplitArgs(0).Value = IIf(nHeader = 1, 2, 0)
     REM  The first body row against the last tells whether the table breaks.
@@ -295,6 +308,14 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     If Not IsCaptionStyle(oParagraph.ParaStyleName, sCaptionStyles) Then Exit Function
     sCaptionStyle = oParagraph.ParaStyleName
     sNumber = CaptionNumber(oParagraph.getString())
+    If nHeader > 1 Then
+        oController = oDoc.getCurrentController()
+        If Not oController.select(oTable.getCellRangeByName("A1:" & sHeadingEnd)) Then Exit Function
+        oHeading = oController.getTransferable()
+        REM  Each page gets the pasted copy; a part that kept the repeat would
+        REM  also repeat its own first rows on a page it ran on to.
+        oTable.RepeatHeadline = False
+    End If
     ReDim aRows(nRows - 1)
     ReDim aPages(nRows - 1)
     For j = 0 To UBound(aNames)
@@ -329,6 +350,7 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
                 If Not InTable(oCursor, oText) Then Exit Do
             Loop
             oCaption = oText.createTextCursorByRange(oCursor.getStart())
+            If nHeader > 1 Then PasteHeading(oDoc, oController, oHeading, oCursor, oText, aRows(nHigh))
             oCaption.ParaStyleName = sCaptionStyle
             oText.insertString(oCaption, sNumber & "（续）", False)
             If sUnit <> "" Then
@@ -348,6 +370,35 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
 Failed:
     ContinueTable = "Basic error " & Err & " at line " & Erl & ": " & Error$
 End Function
+
+REM  Pastes the heading copied from the table (oHeading) at the view cursor, in
+REM  the empty paragraph between two parts. LibreOffice puts the pasted table
+REM  before it and a new paragraph after it, between the heading and the
+REM  part's first row (oFirstRow): that one is made too small to see, and
+REM  kept with the part.
+Sub PasteHeading(oDoc As Object, oController As Object, oHeading As Object, oCursor As Object, oText As Object, _
+                 oFirstRow As Object)
+    Dim oGap As Object, aSpacing As New com.sun.star.style.LineSpacing
+    oController.insertTransferable(oHeading)
+    oCursor.gotoRange(oFirstRow, False)
+    If Not oCursor.goUp(1, False) Then Exit Sub
+    If InTable(oCursor, oText) Then Exit Sub
+    oGap = oText.createTextCursorByRange(oCursor.getStart())
+    oGap.gotoStartOfParagraph(False)
+    oGap.gotoEndOfParagraph(True)
+    If oGap.getString() <> "" Then Exit Sub
+    oGap.ParaTopMargin = 0
+    oGap.ParaBottomMargin = 0
+    oGap.CharHeight = 1
+    oGap.CharHeightAsian = 1
+    oGap.CharHeightComplex = 1
+    REM  Off the document grid, whose pitch would be its least height.
+    oGap.SnapToGrid = False
+    aSpacing.Mode = com.sun.star.style.LineSpacingMode.FIX
+    aSpacing.Height = 2
+    oGap.ParaLineSpacing = aSpacing
+    oGap.ParaKeepTogether = True
+End Sub
 
 REM  The page row nRow begins on, remembered in aPages (0: not read since the
 REM  last split). A row's cells all begin on its page (rows do not break,
