@@ -312,9 +312,6 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
         oController = oDoc.getCurrentController()
         If Not oController.select(oTable.getCellRangeByName("A1:" & sHeadingEnd)) Then Exit Function
         oHeading = oController.getTransferable()
-        REM  Each page gets the pasted copy; a part that kept the repeat would
-        REM  also repeat its own first rows on a page it ran on to.
-        oTable.RepeatHeadline = False
     End If
     ReDim aRows(nRows - 1)
     ReDim aPages(nRows - 1)
@@ -339,6 +336,11 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
             REM  heading was left at a page's foot): nothing to split.
             nStartPage = RangePage(oCursor, aRows, aPages, nLow)
         Else
+            REM  Each later page gets the pasted heading; a part made from a
+            REM  table that repeats its heading would repeat its own first rows
+            REM  on a page it ran on to. Turned off at the split, not before:
+            REM  until then LibreOffice keeps the heading with the first body row.
+            If nHeader > 1 Then oTable.RepeatHeadline = False
             oCursor.gotoRange(aRows(nHigh), False)
             oDispatcher.executeDispatch(oFrame, ".uno:SplitTable", "", 0, aSplitArgs())
             nSplits = nSplits + 1
