@@ -230,7 +230,7 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     Dim nSplits As Long, nHeader As Long, nRows As Long, nRow As Long, nStart As Long, nStartPage As Long
     Dim nLow As Long, nHigh As Long, nMiddle As Long, j As Long, k As Long, sName As String
     Dim oText As Object, oCaption As Object, oParagraph As Object, oController As Object, oHeading As Object
-    Dim sHeadingEnd As String, sWidest As String
+    Dim sHeadingEnd As String, sHeadingColumn As String, sWidest As String, sColumn As String
     Dim sNumber As String, sCaptionStyle As String, sUnit As String, sLast As String, sFirst As String
     Dim aSplitArgs(0) As New com.sun.star.beans.PropertyValue
     On Error GoTo Failed
@@ -253,16 +253,20 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
             k = k + 1
         Loop
         nRow = CLng(Mid(sName, k)) - 1
+        sColumn = Left(sName, k - 1)
         aRowOf(j) = nRow
         If nRow + 1 > nRows Then
             nRows = nRow + 1
             sLast = sName
         End If
         If nRow = nHeader And sFirst = "" Then sFirst = sName
-        REM  The heading's last cell, and its widest column ("D" of D2).
-        If nRow = nHeader - 1 Then sHeadingEnd = sName
+        REM  The heading's last cell, its column and the heading's widest one.
+        If nRow = nHeader - 1 Then
+            sHeadingEnd = sName
+            sHeadingColumn = sColumn
+        End If
         If nRow < nHeader Then
-            If k - 1 > Len(sWidest) Or (k - 1 = Len(sWidest) And Left(sName, k - 1) > sWidest) Then sWidest = Left(sName, k - 1)
+            If Len(sColumn) > Len(sWidest) Or (Len(sColumn) = Len(sWidest) And sColumn > sWidest) Then sWidest = sColumn
         End If
     Next j
     If nRows < nHeader + 2 Or sFirst = "" Then Exit Function
@@ -274,10 +278,7 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     REM  The selection must span the heading: a last heading row narrower
     REM  than one above it (A2 under A1…D1) is left to LibreOffice, which
     REM  repeats the heading without the continued caption.
-    If nHeader > 1 Then
-        If sHeadingEnd = "" Or Left(sHeadingEnd, Len(sWidest)) <> sWidest Then Exit Function
-        If Mid(sHeadingEnd, Len(sWidest) + 1, 1) > "9" Then Exit Function
-    End If
+    If nHeader > 1 And sHeadingColumn <> sWidest Then Exit Function
     aSplitArgs(0).Name = "Type"
     aSplitArgs(0).Value = IIf(nHeader = 1, 2, 0)
     REM  The first body row against the last tells whether the table breaks.
@@ -294,16 +295,12 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
         If Not InTable(oCursor, oText) Then Exit For
     Next j
     If InTable(oCursor, oText) Then Exit Function
-    oParagraph = oText.createTextCursorByRange(oCursor.getStart())
-    oParagraph.gotoStartOfParagraph(False)
-    oParagraph.gotoEndOfParagraph(True)
+    oParagraph = ParagraphAt(oText, oCursor.getStart())
     If oParagraph.ParaStyleName = sUnitStyle Then
         sUnit = oParagraph.getString()
         If Not oCursor.goUp(1, False) Then Exit Function
         If InTable(oCursor, oText) Then Exit Function
-        oParagraph = oText.createTextCursorByRange(oCursor.getStart())
-        oParagraph.gotoStartOfParagraph(False)
-        oParagraph.gotoEndOfParagraph(True)
+        oParagraph = ParagraphAt(oText, oCursor.getStart())
     End If
     If Not IsCaptionStyle(oParagraph.ParaStyleName, sCaptionStyles) Then Exit Function
     sCaptionStyle = oParagraph.ParaStyleName
@@ -352,7 +349,7 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
                 If Not InTable(oCursor, oText) Then Exit Do
             Loop
             oCaption = oText.createTextCursorByRange(oCursor.getStart())
-            If nHeader > 1 Then PasteHeading(oDoc, oController, oHeading, oCursor, oText, aRows(nHigh))
+            If nHeader > 1 Then PasteHeading(oController, oHeading, oCursor, oText, aRows(nHigh))
             oCaption.ParaStyleName = sCaptionStyle
             oText.insertString(oCaption, sNumber & "（续）", False)
             If sUnit <> "" Then
@@ -378,16 +375,13 @@ REM  the empty paragraph between two parts. LibreOffice puts the pasted table
 REM  before it and a new paragraph after it, between the heading and the
 REM  part's first row (oFirstRow): that one is made too small to see, and
 REM  kept with the part.
-Sub PasteHeading(oDoc As Object, oController As Object, oHeading As Object, oCursor As Object, oText As Object, _
-                 oFirstRow As Object)
+Sub PasteHeading(oController As Object, oHeading As Object, oCursor As Object, oText As Object, oFirstRow As Object)
     Dim oGap As Object, aSpacing As New com.sun.star.style.LineSpacing
     oController.insertTransferable(oHeading)
     oCursor.gotoRange(oFirstRow, False)
     If Not oCursor.goUp(1, False) Then Exit Sub
     If InTable(oCursor, oText) Then Exit Sub
-    oGap = oText.createTextCursorByRange(oCursor.getStart())
-    oGap.gotoStartOfParagraph(False)
-    oGap.gotoEndOfParagraph(True)
+    oGap = ParagraphAt(oText, oCursor.getStart())
     If oGap.getString() <> "" Then Exit Sub
     oGap.ParaTopMargin = 0
     oGap.ParaBottomMargin = 0
@@ -401,6 +395,15 @@ Sub PasteHeading(oDoc As Object, oController As Object, oHeading As Object, oCur
     oGap.ParaLineSpacing = aSpacing
     oGap.ParaKeepTogether = True
 End Sub
+
+REM  A text cursor over the whole paragraph that holds oRange.
+Function ParagraphAt(oText As Object, oRange As Object) As Object
+    Dim oParagraph As Object
+    oParagraph = oText.createTextCursorByRange(oRange)
+    oParagraph.gotoStartOfParagraph(False)
+    oParagraph.gotoEndOfParagraph(True)
+    ParagraphAt = oParagraph
+End Function
 
 REM  The page row nRow begins on, remembered in aPages (0: not read since the
 REM  last split). A row's cells all begin on its page (rows do not break,
