@@ -130,6 +130,22 @@ def page_labels(pages):
     return labels
 
 
+def check_info(info, meta):
+    """The document information the DOCX's core properties carry, as the PDF
+    repeats it: the title, and the keywords as written (ICS and CCS codes,
+    not split at each space)."""
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    title = fields.get("Title", "").strip()
+    if squash(title) != squash(meta.findtext("title") or ""):
+        fail("the PDF's Title is %r, not the document's title" % title)
+    codes = ["ICS " + ics.text for ics in meta.findall("ics")]
+    if meta.findtext("ccs"):
+        codes.append("CCS " + meta.findtext("ccs"))
+    keywords = fields.get("Keywords", "").strip()
+    if keywords != "；".join(codes):
+        fail("the PDF's Keywords are %r, not %r" % (keywords, "；".join(codes)))
+
+
 def check_fonts(pdf):
     out = run(["pdffonts", pdf]).stdout.decode("utf-8").splitlines()[2:]
     if not out:
@@ -348,6 +364,7 @@ def main():
     xmp = run(["pdfinfo", "-meta", pdf]).stdout.decode("utf-8", "replace")
     if "--pdfa" in extra and not re.search(r"pdfaid:conformance(>|=\")B", xmp):
         fail("--pdfa: the PDF does not declare PDF/A conformance B")
+    check_info(info, meta)
     labels = page_labels(pages)
     check_fonts(pdf)
     check_cover(pages, meta)

@@ -198,6 +198,17 @@ def run_layout_fix(office, name, document, *arguments):
     return result
 
 
+def join_keywords(document):
+    """LibreOffice reads the DOCX's keywords (cp:keywords, "ICS 03.160；CCS A
+    00") as one keyword per word, which the PDF's Keywords then lists as
+    "ICS, 03.160；CCS, A, 00". bzc writes them as one text, without commas:
+    joined again at the spaces they were cut at, the PDF says what the DOCX
+    says."""
+    properties = document.getDocumentProperties()
+    if len(properties.Keywords) > 1:
+        properties.Keywords = (" ".join(properties.Keywords),)
+
+
 def convert(office, request):
     global FAULT
     if FAULT == "crash-once":
@@ -213,6 +224,7 @@ def convert(office, request):
         raise RuntimeError("LibreOffice could not load the file")
     try:
         timings["load"] = round(time.monotonic() - start, 3)
+        join_keywords(document)
         start = time.monotonic()
         run_layout_fix(office, "DropRepeatedFootnoteMarks", office.desktop if FAULT == "basic-error" else document)
         run_layout_fix(office, "SettleNumberReferences", document)
