@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Cross-references through LibreOffice: the text after its field refresh,
-and the links.
+"""Cross-references through LibreOffice: the text as it lays the fields
+out, and the links.
 
 usage: check_xref_pdf.py BZC WORKDIR
 
@@ -10,7 +10,7 @@ a formula, from running text, a table cell, a note and a footnote; builds
 its PDF with bzc (DOCX REF fields, LibreOffice through the PDF worker) and
 checks with poppler that every reference reads as bzc resolved it, without
 the full-width space that ends a clause number in Word's numbering (which
-LibreOffice would draw after refreshing a REF \\r field), and that each
+LibreOffice draws for a REF \\r field), and that each
 field is a link into the document (a Link annotation with a /Dest).
 """
 import os
