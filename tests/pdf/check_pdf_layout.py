@@ -141,9 +141,9 @@ def check_info(info, meta):
     codes = ["ICS " + ics.text for ics in meta.findall("ics")]
     if meta.findtext("ccs"):
         codes.append("CCS " + meta.findtext("ccs"))
-    keywords = fields.get("Keywords", "").strip()
-    if keywords != "；".join(codes):
-        fail("the PDF's Keywords are %r, not %r" % (keywords, "；".join(codes)))
+    keywords, expected = fields.get("Keywords", "").strip(), "；".join(codes)
+    if keywords != expected:
+        fail("the PDF's Keywords are %r, not %r" % (keywords, expected))
 
 
 def check_fonts(pdf):

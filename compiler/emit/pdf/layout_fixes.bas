@@ -232,7 +232,7 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
                        sCaptionStyles As String, sUnitStyle As String) As Variant
     Dim aNames() As String, aRows() As Variant, aPages() As Long, aRowOf() As Long
     Dim nSplits As Long, nHeader As Long, nRows As Long, nRow As Long, nStart As Long, nStartPage As Long
-    Dim nLow As Long, nHigh As Long, nMiddle As Long, j As Long, sName As String
+    Dim nLow As Long, nHigh As Long, nMiddle As Long, j As Long, sName As String, bLastRead As Boolean
     Dim oText As Object, oCaption As Object, oParagraph As Object, oController As Object, oHeading As Object
     Dim sHeadingEnd As String, sHeadingColumn As String, sWidest As String, sColumn As String
     Dim sNumber As String, sCaptionStyle As String, sUnit As String, sLast As String, sFirst As String
@@ -262,7 +262,8 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     oCursor.gotoRange(oTable.getCellByName(sFirst).getStart(), False)
     nStartPage = oCursor.getPage()
     sLast = aNames(UBound(aNames))
-    If CellRow(sLast) = nRows - 1 Then
+    bLastRead = CellRow(sLast) = nRows - 1
+    If bLastRead Then
         oCursor.gotoRange(oTable.getCellByName(sLast).getEnd(), False)
         If oCursor.getPage() = nStartPage Then Exit Function
     End If
@@ -301,10 +302,12 @@ Function ContinueTable(oDoc As Object, oTable As Object, oCursor As Object, oFra
     If nHeader > 1 And sHeadingColumn <> sWidest Then Exit Function
     aSplitArgs(0).Name = "Type"
     aSplitArgs(0).Value = IIf(nHeader = 1, 2, 0)
-    REM  Again with the last row as read from every name (the check above is
-    REM  skipped when the last cell listed is not in the last row).
-    oCursor.gotoRange(oTable.getCellByName(sLast).getEnd(), False)
-    If oCursor.getPage() = nStartPage Then Exit Function
+    REM  The check above, with the last row as read from every name, when the
+    REM  last cell listed was not in it.
+    If Not bLastRead Then
+        oCursor.gotoRange(oTable.getCellByName(sLast).getEnd(), False)
+        If oCursor.getPage() = nStartPage Then Exit Function
+    End If
     REM  The caption: up from the first body row, through the heading, into
     REM  the body text; the paragraph there, or the one before it when that is
     REM  the unit line.
